@@ -1,0 +1,57 @@
+package vn.inspection.pipeline.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import vn.inspection.pipeline.PipelineApplication;
+import vn.inspection.pipeline.ingest.IngestRunner;
+import vn.inspection.pipeline.ingest.IngestSummary;
+import vn.inspection.pipeline.ingest.read.WorkbookSources;
+import vn.inspection.pipeline.system.Json;
+import vn.inspection.pipeline.system.PipelineHome;
+
+/** {@code pipeline ingest PATH... [--format table|json]}. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Ingest spreadsheets (files, or folders searched recursively) into the lake. "
+                + "Running the same command after a crash resumes the interrupted run.")
+class IngestCommand implements Callable<Integer> {
+
+    enum Format { table, json }
+
+    @ParentCommand
+    PipelineCli parent;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Spreadsheet files or folders")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "table", description = "table (default) or json: exactly one JSON document")
+    Format format;
+
+    @Override
+    public Integer call() {
+        PipelineHome home = PipelineHome.resolve(parent.home);
+        try (ConfigurableApplicationContext context = PipelineApplication.start(home)) {
+            IngestSummary summary = context.getBean(IngestRunner.class).ingest(paths);
+            if (format == Format.json) {
+                parent.out.println(summary.toJson());
+            } else {
+                new SummaryTable(parent.out).print(summary);
+            }
+            return summary.anyQuarantined() ? PipelineCli.PARTIAL : PipelineCli.OK;
+        } catch (Exception e) {
+            String message = e instanceof IngestRunner.IngestFailedException ? e.getMessage() : WorkbookSources.describe(e);
+            if (format == Format.json) {
+                parent.out.println(Json.write(java.util.Map.of("error", message)));
+            }
+            parent.err.println("pipeline ingest: " + message);
+            return PipelineCli.FAILED;
+        }
+    }
+}

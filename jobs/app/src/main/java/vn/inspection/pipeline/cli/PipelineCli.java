@@ -1,0 +1,62 @@
+package vn.inspection.pipeline.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code pipeline} command line. Exit codes: 0 every file was read (rejected rows are normal),
+ * 3 some file was quarantined but the others were processed, 1 failure, 2 bad usage.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0",
+        description = "Inspection analytics pipeline: ingest registers into a Parquet lake.",
+        subcommands = {IngestCommand.class})
+public class PipelineCli implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int PARTIAL = 3;
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Pipeline home (lake, reports, job repository). Default: $PIPELINE_HOME or ./var")
+    Path home;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(err);
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, System.err));
+    }
+
+    /** Runs a command line with the given output streams; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PipelineCli cli = new PipelineCli();
+        cli.out = out;
+        cli.err = err;
+        CommandLine commandLine = new CommandLine(cli);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExitCodeExceptionMapper(e -> FAILED);
+        commandLine.setParameterExceptionHandler((e, a) -> {
+            err.println("pipeline: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return USAGE;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,164 @@
+package vn.inspection.pipeline.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import vn.inspection.pipeline.lake.Lake;
+import vn.inspection.pipeline.lake.LakeProperties;
+import vn.inspection.pipeline.record.LayoutDetector;
+import vn.inspection.pipeline.record.Pseudonymiser;
+import vn.inspection.pipeline.schema.SchemaCatalog;
+import vn.inspection.pipeline.system.Json;
+import vn.inspection.pipeline.system.PipelineHome;
+
+/**
+ * The ingest job: {@code plan} (checksum, skip what the lake holds, quarantine what cannot be opened,
+ * order units first) → {@code rows} (read, normalise, validate, deduplicate, stage and publish each file;
+ * restartable chunk by chunk) → {@code report} (summary and rejects report).
+ *
+ * <p>Parameters: {@code run.id} (identifying; names the staging area), {@code inputs.file} (a file listing
+ * the paths given on the command line, one a line) and {@code today} (the date that "in the future" is
+ * judged against, fixed for the run so a restart judges alike).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
+public class IngestJobConfiguration {
+    public static final String JOB_NAME = "ingest";
+    public static final String RUN_ID = "run.id";
+    public static final String INPUTS_FILE = "inputs.file";
+    public static final String TODAY = "today";
+    public static final String PLAN = "ingest.plan";
+    public static final String SUMMARY = "ingest.summary";
+
+    @Bean
+    Job ingestJob(JobRepository jobRepository, Step ingestPlanStep, Step ingestRowsStep, Step ingestReportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(ingestPlanStep)
+                .next(ingestRowsStep)
+                .next(ingestReportStep)
+                .build();
+    }
+
+    @Bean
+    LayoutDetector layoutDetector(SchemaCatalog catalog) {
+        return new LayoutDetector(catalog);
+    }
+
+    @Bean
+    Quarantine quarantine(PipelineHome home) {
+        return new Quarantine(home.quarantine());
+    }
+
+    @Bean
+    IngestProgress ingestProgress() {
+        return IngestProgress.forConsole();
+    }
+
+    @Bean
+    Step ingestPlanStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Lake lake,
+                        LayoutDetector detector, Quarantine quarantine, PipelineHome home) {
+        IngestPlanner planner = new IngestPlanner(lake, detector, quarantine);
+        return new StepBuilder("plan", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    String inputsFile = jobExecution.getJobParameters().getString(INPUTS_FILE);
+                    List<Path> inputs = Files.readAllLines(Path.of(inputsFile), StandardCharsets.UTF_8).stream()
+                            .filter(l -> !l.isBlank()).map(Path::of).toList();
+                    IngestPlan plan = planner.plan(IngestPlanner.expand(inputs, home.root()));
+                    jobExecution.getExecutionContext().putString(PLAN, plan.toJson());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    UnitRegistry unitRegistry() {
+        return new UnitRegistry();
+    }
+
+    @Bean
+    @StepScope
+    RegisterItemReader registerItemReader(@Value("#{jobExecutionContext['" + PLAN + "']}") String plan,
+                                          LayoutDetector detector, IngestProgress progress) {
+        return new RegisterItemReader(IngestPlan.fromJson(plan), detector, progress);
+    }
+
+    @Bean
+    @StepScope
+    RowProcessor rowProcessor(UnitRegistry unitRegistry, Pseudonymiser pseudonymiser,
+                              @Value("#{jobParameters['" + TODAY + "']}") LocalDate today) {
+        return new RowProcessor(unitRegistry, pseudonymiser, today);
+    }
+
+    @Bean
+    @StepScope
+    LakeItemWriter lakeItemWriter(@Value("#{jobExecutionContext['" + PLAN + "']}") String plan,
+                                  @Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
+                                  Lake lake, SchemaCatalog catalog, UnitRegistry unitRegistry, Quarantine quarantine,
+                                  LakeProperties lakeProperties, Clock clock) {
+        CompressionCodecName codec = CompressionCodecName.valueOf(lakeProperties.compressionCodec().toUpperCase(Locale.ROOT));
+        return new LakeItemWriter(IngestPlan.fromJson(plan), runId, lake, catalog, unitRegistry, quarantine, codec, clock);
+    }
+
+    @Bean
+    Step ingestRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestProperties properties,
+                        RegisterItemReader registerItemReader, RowProcessor rowProcessor, LakeItemWriter lakeItemWriter) {
+        ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
+        promotion.setKeys(new String[] {LakeItemWriter.RESULTS});
+        return new StepBuilder("rows", jobRepository)
+                .<SourceItem, ProcessedRow>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(registerItemReader)
+                .processor(rowProcessor)
+                .writer(lakeItemWriter)
+                .stream(registerItemReader)
+                .stream(lakeItemWriter)
+                .listener(promotion)
+                .build();
+    }
+
+    @Bean
+    Step ingestReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Lake lake, PipelineHome home) {
+        IngestReport report = new IngestReport(lake, home.reports());
+        return new StepBuilder("report", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    ExecutionContext context = jobExecution.getExecutionContext();
+                    IngestPlan plan = IngestPlan.fromJson(context.getString(PLAN));
+                    List<FileResult> results = context.containsKey(LakeItemWriter.RESULTS)
+                            ? Json.read(context.getString(LakeItemWriter.RESULTS), new TypeReference<List<FileResult>>() { })
+                            : List.of();
+                    long runId = jobExecution.getJobParameters().getLong(RUN_ID);
+                    IngestSummary summary = report.summarise(runId, plan, results);
+                    context.putString(SUMMARY, summary.toJson());
+                    Lake.writeAtomically(home.reports().resolve("ingest-run-" + runId + ".json"),
+                            summary.toJson().getBytes(StandardCharsets.UTF_8));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+}

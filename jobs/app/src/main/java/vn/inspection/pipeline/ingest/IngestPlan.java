@@ -1,0 +1,54 @@
+package vn.inspection.pipeline.ingest;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import vn.inspection.pipeline.system.Json;
+
+/**
+ * The files of one ingest run in the order they are applied (files holding a units reference first,
+ * then by path), each with its checksum and what the planner already knows of it. Kept in the job's
+ * execution context, so a restarted run works through exactly the same plan.
+ */
+public record IngestPlan(@JsonProperty("files") List<PlannedFile> files) {
+
+    public IngestPlan {
+        files = List.copyOf(files);
+    }
+
+    public enum Status { PENDING, ALREADY_INGESTED, QUARANTINED }
+
+    /**
+     * One input file. {@code sheetOrder} lists the sheet indexes to read, units references first;
+     * {@code reason} says why a file is not PENDING.
+     */
+    public record PlannedFile(
+            @JsonProperty("path") String path,
+            @JsonProperty("checksum") String checksum,
+            @JsonProperty("size") long size,
+            @JsonProperty("status") Status status,
+            @JsonProperty("reason") String reason,
+            @JsonProperty("sheet_order") List<Integer> sheetOrder,
+            @JsonProperty("has_units") boolean hasUnits) {
+
+        @JsonIgnore
+        public String fileName() {
+            return java.nio.file.Path.of(path).getFileName().toString();
+        }
+    }
+
+    @JsonIgnore
+    public List<PlannedFile> pending() {
+        return files.stream().filter(f -> f.status() == Status.PENDING).toList();
+    }
+
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    public static IngestPlan fromJson(String json) {
+        return Json.read(json, IngestPlan.class);
+    }
+}

@@ -1,0 +1,158 @@
+package vn.inspection.pipeline.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.inspection.pipeline.ingest.IngestPlan.PlannedFile;
+import vn.inspection.pipeline.ingest.IngestPlan.Status;
+import vn.inspection.pipeline.ingest.read.SheetRow;
+import vn.inspection.pipeline.ingest.read.UnreadableFileException;
+import vn.inspection.pipeline.ingest.read.WorkbookSource;
+import vn.inspection.pipeline.ingest.read.WorkbookSources;
+import vn.inspection.pipeline.lake.Lake;
+import vn.inspection.pipeline.lake.ManifestEntry;
+import vn.inspection.pipeline.record.LayoutDetector;
+import vn.inspection.pipeline.record.SheetLayout;
+
+/**
+ * Makes the plan of a run: expands folders (recursively; spreadsheet files only, hidden files and
+ * Excel's "~$" lock files left out), checksums every file, marks files whose content the lake already
+ * holds (or that appear twice in the batch), quarantines files that cannot be opened, and orders the rest
+ * so that units references are applied first.
+ */
+public final class IngestPlanner {
+    private static final Logger log = LoggerFactory.getLogger(IngestPlanner.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ISO_INSTANT;
+
+    private final Lake lake;
+    private final LayoutDetector detector;
+    private final Quarantine quarantine;
+
+    public IngestPlanner(Lake lake, LayoutDetector detector, Quarantine quarantine) {
+        this.lake = lake;
+        this.detector = detector;
+        this.quarantine = quarantine;
+    }
+
+    /**
+     * The files named by the inputs: files as given, folders expanded to the spreadsheets below them
+     * (leaving out the pipeline home, which may sit inside an input folder).
+     */
+    public static List<Path> expand(List<Path> inputs, Path home) throws IOException {
+        Path excluded = home.toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            Path path = input.toAbsolutePath().normalize();
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(p -> !p.startsWith(excluded))
+                            .filter(Files::isRegularFile)
+                            .filter(p -> !isHiddenOrLock(p) && WorkbookSources.isSupported(p))
+                            .sorted()
+                            .forEach(files::add);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
+            }
+        }
+        return files.stream().distinct().toList();
+    }
+
+    private static boolean isHiddenOrLock(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") || name.startsWith("~$");
+    }
+
+    public IngestPlan plan(List<Path> files) throws IOException {
+        List<PlannedFile> planned = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Path file : files) {
+            long size = Files.size(file);
+            String checksum = sha256(file);
+            Optional<ManifestEntry> entry = lake.manifestEntry(checksum);
+            if (entry.isPresent()) {
+                planned.add(new PlannedFile(file.toString(), checksum, size, Status.ALREADY_INGESTED,
+                        "already ingested " + WHEN.format(entry.get().ingestedAt()) + " as " + entry.get().fileName(), List.of(), false));
+                continue;
+            }
+            String twin = seen.putIfAbsent(checksum, file.getFileName().toString());
+            if (twin != null) {
+                planned.add(new PlannedFile(file.toString(), checksum, size, Status.ALREADY_INGESTED,
+                        "same content as " + twin + " in this batch", List.of(), false));
+                continue;
+            }
+            planned.add(inspect(file, checksum, size));
+        }
+        planned.sort(Comparator.comparing((PlannedFile f) -> !f.hasUnits()).thenComparing(PlannedFile::path));
+        return new IngestPlan(planned);
+    }
+
+    private PlannedFile inspect(Path file, String checksum, long size) throws IOException {
+        try (WorkbookSource source = WorkbookSources.open(file)) {
+            List<Integer> units = new ArrayList<>();
+            List<Integer> others = new ArrayList<>();
+            for (int s = 0; s < source.sheetNames().size(); s++) {
+                Optional<SheetLayout> layout = detect(source, s);
+                if (layout.isPresent() && layout.get().schema().isUnits()) {
+                    units.add(s);
+                } else {
+                    others.add(s);
+                }
+            }
+            List<Integer> order = new ArrayList<>(units);
+            order.addAll(others);
+            return new PlannedFile(file.toString(), checksum, size, Status.PENDING, null, order, !units.isEmpty());
+        } catch (UnreadableFileException e) {
+            return quarantined(file, checksum, size, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return quarantined(file, checksum, size, "cannot read the file: " + WorkbookSources.describe(e));
+        }
+    }
+
+    private Optional<SheetLayout> detect(WorkbookSource source, int sheet) throws IOException {
+        List<List<String>> head = new ArrayList<>();
+        try (WorkbookSource.RowStream rows = source.rows(sheet)) {
+            while (rows.hasNext() && head.size() < LayoutDetector.HEADER_SEARCH_ROWS) {
+                SheetRow row = rows.next();
+                head.add(row.cells());
+            }
+        }
+        return detector.detect(head);
+    }
+
+    private PlannedFile quarantined(Path file, String checksum, long size, String reason) throws IOException {
+        log.warn("quarantining {}: {}", file, reason);
+        quarantine.quarantine(file, checksum, reason);
+        return new PlannedFile(file.toString(), checksum, size, Status.QUARANTINED, reason, List.of(), false);
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package vn.inspection.pipeline.ingest;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import vn.inspection.pipeline.ingest.IngestPlan.PlannedFile;
+import vn.inspection.pipeline.ingest.IngestSummary.FileSummary;
+import vn.inspection.pipeline.ingest.IngestSummary.SheetSummary;
+import vn.inspection.pipeline.lake.Lake;
+
+/**
+ * Closes a run: joins the plan with what the rows step made of each file into the run's summary, and
+ * writes the rejects report a user opens in Excel (CSV, UTF-8 with a byte-order mark): one line per
+ * rejected row with file, sheet, row, record type, field, reason and the row's original values, and one
+ * line per quarantined file.
+ */
+public final class IngestReport {
+    private final Lake lake;
+    private final Path reports;
+
+    public IngestReport(Lake lake, Path reports) {
+        this.lake = lake;
+        this.reports = reports;
+    }
+
+    public IngestSummary summarise(long runId, IngestPlan plan, List<FileResult> results) throws IOException {
+        Map<String, FileResult> byChecksum = new HashMap<>();
+        results.forEach(r -> byChecksum.put(r.checksum(), r));
+        List<FileSummary> files = new ArrayList<>();
+        List<FileResult> inOrder = new ArrayList<>();
+        for (PlannedFile planned : plan.files()) {
+            FileResult result = switch (planned.status()) {
+                case ALREADY_INGESTED -> new FileResult(planned.path(), planned.checksum(), FileResult.Status.ALREADY_INGESTED, planned.reason(), List.of());
+                case QUARANTINED -> new FileResult(planned.path(), planned.checksum(), FileResult.Status.QUARANTINED, planned.reason(), List.of());
+                case PENDING -> {
+                    FileResult done = byChecksum.get(planned.checksum());
+                    if (done == null) {
+                        throw new IllegalStateException("the run finished without a result for " + planned.path());
+                    }
+                    yield done;
+                }
+            };
+            inOrder.add(result);
+            files.add(new FileSummary(result.path(), result.status(), result.reason(), result.sheets().stream()
+                    .map(s -> new SheetSummary(s.sheet(), s.recordType(), s.accepted(), s.duplicates(), s.rejected(), s.note()))
+                    .toList()));
+        }
+        Path report = writeRejects(runId, inOrder);
+        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString());
+    }
+
+    private Path writeRejects(long runId, List<FileResult> results) throws IOException {
+        Files.createDirectories(reports);
+        Path report = reports.resolve("rejects-run-" + runId + ".csv");
+        Path temp = reports.resolve(".rejects-run-" + runId + ".csv.tmp");
+        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF');
+            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                    .setHeader(LakeItemWriter.REJECT_COLUMNS.toArray(String[]::new)).get())) {
+                for (FileResult result : results) {
+                    if (result.status() == FileResult.Status.INGESTED) {
+                        lake.manifestEntry(result.checksum()).map(e -> e.rejectsFile()).ifPresent(rejects -> {
+                            try (var lines = Files.newBufferedReader(lake.root().resolve(rejects), StandardCharsets.UTF_8)) {
+                                printer.flush();
+                                lines.transferTo(writer);
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                    } else if (result.status() == FileResult.Status.QUARANTINED) {
+                        printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", "file quarantined: " + result.reason(), "");
+                    }
+                }
+            }
+        }
+        Files.move(temp, report, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return report;
+    }
+}

@@ -1,0 +1,57 @@
+package vn.inspection.pipeline.ingest;
+
+import java.time.LocalDate;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import vn.inspection.pipeline.lake.LakeReader.UnitRow;
+import vn.inspection.pipeline.record.Pseudonymiser;
+import vn.inspection.pipeline.record.RecordNormaliser;
+import vn.inspection.pipeline.record.RowOutcome;
+import vn.inspection.pipeline.record.SheetLayout;
+
+/**
+ * Normalises and validates each data row against its record schema ({@link RecordNormaliser}); units
+ * accepted from a units reference become resolvable at once for the rest of the file, and for good when
+ * the file is published. Markers pass through.
+ */
+public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
+    private final UnitRegistry units;
+    private final Pseudonymiser pseudonymiser;
+    private final LocalDate today;
+    private final Map<SheetLayout, RecordNormaliser> normalisers = new IdentityHashMap<>();
+
+    public RowProcessor(UnitRegistry units, Pseudonymiser pseudonymiser, LocalDate today) {
+        this.units = units;
+        this.pseudonymiser = pseudonymiser;
+        this.today = today;
+    }
+
+    @Override
+    public ProcessedRow process(SourceItem item) {
+        if (item instanceof SourceItem.Row row) {
+            RecordNormaliser normaliser = normalisers.computeIfAbsent(row.layout(), l -> new RecordNormaliser(l, units, pseudonymiser, today));
+            RowOutcome outcome = normaliser.normalise(row.cells());
+            if (outcome instanceof RowOutcome.Accepted accepted && row.layout().schema().isUnits()) {
+                units.addPending(unitRow(accepted.values()));
+            }
+            return new ProcessedRow(item, outcome);
+        }
+        if (item instanceof SourceItem.FileDone) {
+            units.commitPending();
+            normalisers.clear();
+        } else if (item instanceof SourceItem.FileFailed) {
+            units.dropPending();
+            normalisers.clear();
+        }
+        return new ProcessedRow(item, null);
+    }
+
+    static UnitRow unitRow(Map<String, Object> values) {
+        return new UnitRow((String) values.get("code"), (String) values.get("name"), (String) values.get("parent_code"),
+                (String) values.get("level"), (String) values.get("aliases"), (LocalDate) values.get("valid_from"),
+                (LocalDate) values.get("valid_to"), (String) values.get("successor_code"));
+    }
+}

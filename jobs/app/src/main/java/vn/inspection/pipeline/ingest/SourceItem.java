@@ -1,0 +1,27 @@
+package vn.inspection.pipeline.ingest;
+
+import java.util.List;
+
+import vn.inspection.pipeline.record.SheetLayout;
+
+/**
+ * What the register reader gives the step: data rows, and markers for a sheet seen, a file finished and a
+ * file that failed part-way (so the writer publishes or discards each file whole).
+ */
+public sealed interface SourceItem {
+    /** Index of the file in the plan. */
+    int file();
+
+    record Row(int file, String sheet, SheetLayout layout, int rowNumber, List<String> cells) implements SourceItem {
+    }
+
+    /** A sheet opened: a register of {@code recordType}, or not a register ({@code recordType} null, {@code note} why). */
+    record SheetSeen(int file, String sheet, String recordType, String note) implements SourceItem {
+    }
+
+    record FileDone(int file) implements SourceItem {
+    }
+
+    record FileFailed(int file, String reason) implements SourceItem {
+    }
+}

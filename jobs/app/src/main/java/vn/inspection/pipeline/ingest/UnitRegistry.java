@@ -1,0 +1,97 @@
+package vn.inspection.pipeline.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import vn.inspection.pipeline.lake.LakeReader.UnitRow;
+import vn.inspection.pipeline.record.UnitDirectory;
+import vn.inspection.pipeline.text.VietnameseText;
+
+/**
+ * The units a run can resolve records to: the units reference in the lake, plus the units accepted
+ * earlier in the same run. Units of the file being read are pending until that file is published, and are
+ * dropped if it fails. A record names its unit by code, name or alias, matched ignoring case, diacritics
+ * and punctuation; a name two units share resolves to neither.
+ */
+public class UnitRegistry implements UnitDirectory {
+    private final Map<String, String> committed = new HashMap<>();
+    private final Map<String, Set<String>> committedNames = new HashMap<>();
+    private final Map<String, UnitRow> pending = new LinkedHashMap<>();
+
+    public void addCommitted(UnitRow unit) {
+        index(unit, committed, committedNames);
+    }
+
+    /** A unit accepted from the file being read. The first definition of a code wins, as in the lake. */
+    public void addPending(UnitRow unit) {
+        String code = VietnameseText.matchKey(unit.code());
+        if (!committed.containsKey(code)) {
+            pending.putIfAbsent(code, unit);
+        }
+    }
+
+    public void commitPending() {
+        pending.values().forEach(this::addCommitted);
+        pending.clear();
+    }
+
+    public void dropPending() {
+        pending.clear();
+    }
+
+    public int size() {
+        return committed.size() + pending.size();
+    }
+
+    private static void index(UnitRow unit, Map<String, String> codes, Map<String, Set<String>> names) {
+        String code = VietnameseText.matchKey(unit.code());
+        if (codes.putIfAbsent(code, unit.code()) != null) {
+            return;
+        }
+        names.computeIfAbsent(VietnameseText.matchKey(unit.name()), k -> new LinkedHashSet<>()).add(unit.code());
+        if (unit.aliases() != null) {
+            for (String alias : unit.aliases().split(";")) {
+                String key = VietnameseText.matchKey(alias);
+                if (!key.isEmpty()) {
+                    names.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(unit.code());
+                }
+            }
+        }
+    }
+
+    @Override
+    public Resolution resolve(String text) {
+        String key = VietnameseText.matchKey(text);
+        String code = committed.get(key);
+        if (code != null) {
+            return Resolution.of(code);
+        }
+        UnitRow pendingUnit = pending.get(key);
+        if (pendingUnit != null) {
+            return Resolution.of(pendingUnit.code());
+        }
+        Set<String> codes = new LinkedHashSet<>(committedNames.getOrDefault(key, Set.of()));
+        if (!pending.isEmpty()) {
+            Map<String, String> pendingCodes = new HashMap<>();
+            Map<String, Set<String>> pendingNames = new HashMap<>();
+            pending.values().forEach(u -> index(u, pendingCodes, pendingNames));
+            codes.addAll(pendingNames.getOrDefault(key, Set.of()));
+        }
+        if (codes.size() == 1) {
+            return Resolution.of(codes.iterator().next());
+        }
+        if (codes.size() > 1) {
+            return Resolution.failed("unit name '" + VietnameseText.clean(text) + "' is ambiguous (units " + new ArrayList<>(codes) + "): use the unit code");
+        }
+        return Resolution.failed("unknown unit '" + VietnameseText.clean(text) + "' (not a code, name or alias in the units reference)");
+    }
+
+    public List<String> codes() {
+        return new ArrayList<>(committed.values());
+    }
+}

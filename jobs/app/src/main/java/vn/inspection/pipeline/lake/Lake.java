@@ -1,0 +1,202 @@
+package vn.inspection.pipeline.lake;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The Parquet lake: one folder per record type, Hive-partitioned by year, and a manifest with one entry
+ * per ingested source file.
+ *
+ * <p>Publishing is atomic per source file. Its records are first written under {@code _staging/}
+ * (which readers never look at); publishing writes an intent listing every move, moves the files into
+ * place, then writes the manifest entry, which is the commit; a reader that follows the manifest (the
+ * warehouse does) never sees part of a file. After a crash, {@link #recover()} completes any publish whose
+ * intent was written, so a file is in the lake whole or not at all.
+ */
+public final class Lake {
+    public static final String MANIFEST_DIR = "_manifest";
+    public static final String STAGING_DIR = "_staging";
+    public static final String REJECTS_DIR = "_rejects";
+    static final String INTENT = "_PUBLISH.json";
+
+    private final Path root;
+    private final ObjectMapper json = vn.inspection.pipeline.system.Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Lake(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path manifestDir() {
+        return root.resolve(MANIFEST_DIR);
+    }
+
+    /** Where a run stages the records of one source file before publishing them. */
+    public Path stagingDir(long runId, String checksum) {
+        return root.resolve(STAGING_DIR).resolve("run-" + runId).resolve(checksum);
+    }
+
+    public Optional<ManifestEntry> manifestEntry(String checksum) {
+        Path file = manifestDir().resolve(checksum + ".json");
+        try {
+            return Optional.of(json.readValue(file.toFile(), ManifestEntry.class));
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable manifest entry " + file, e);
+        }
+    }
+
+    /** Every manifest entry, oldest first. */
+    public List<ManifestEntry> manifest() {
+        if (!Files.isDirectory(manifestDir())) {
+            return List.of();
+        }
+        List<ManifestEntry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(manifestDir(), "*.json")) {
+            for (Path file : files) {
+                entries.add(json.readValue(file.toFile(), ManifestEntry.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        entries.sort(Comparator.comparing(ManifestEntry::ingestedAt).thenComparing(ManifestEntry::checksum));
+        return entries;
+    }
+
+    /** The committed data files of a record type (absolute paths), in manifest order. */
+    public List<Path> dataFiles(String recordType) {
+        String prefix = recordType + "/";
+        return manifest().stream()
+                .flatMap(e -> e.dataFiles().stream())
+                .filter(f -> f.startsWith(prefix))
+                .map(root::resolve)
+                .toList();
+    }
+
+    /**
+     * Publishes a staged source file: {@code dataFiles} are staged paths relative to the staging dir
+     * ({@code data/<type>/[year=Y/]part-N.parquet}); {@code stagedRejects} is the file's rejects CSV or null.
+     */
+    public ManifestEntry publish(long runId, ManifestEntry draft, List<String> stagedDataFiles, Path stagedRejects) throws IOException {
+        Path staging = stagingDir(runId, draft.checksum());
+        String shortSum = draft.checksum().substring(0, 16);
+        List<String> finals = new ArrayList<>();
+        List<Move> moves = new ArrayList<>();
+        for (String staged : stagedDataFiles) {
+            Path relative = Path.of(staged);
+            // data/<type>/[year=Y/]part-N.parquet  ->  <type>/[year=Y/]part-<checksum16>-N.parquet
+            Path inLake = relative.subpath(1, relative.getNameCount());
+            String name = inLake.getFileName().toString().replace("part-", "part-" + shortSum + "-");
+            String target = inLake.getParent().resolve(name).toString().replace('\\', '/');
+            finals.add(target);
+            moves.add(new Move(staging.resolve(relative).toString(), root.resolve(target).toString()));
+        }
+        String rejectsFile = null;
+        if (stagedRejects != null) {
+            rejectsFile = REJECTS_DIR + "/" + draft.checksum() + ".csv";
+            moves.add(new Move(stagedRejects.toString(), root.resolve(rejectsFile).toString()));
+        }
+        ManifestEntry entry = new ManifestEntry(draft.checksum(), draft.fileName(), draft.sourcePath(), draft.size(),
+                draft.ingestedAt(), runId, draft.sheets(), finals, rejectsFile);
+        writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(new Intent(entry, moves)));
+        complete(staging, new Intent(entry, moves));
+        return entry;
+    }
+
+    /** Completes every publish interrupted after its intent was written. Returns how many. */
+    public int recover() throws IOException {
+        Path stagingRoot = root.resolve(STAGING_DIR);
+        if (!Files.isDirectory(stagingRoot)) {
+            return 0;
+        }
+        List<Path> intents;
+        try (Stream<Path> files = Files.find(stagingRoot, 3, (p, a) -> p.getFileName().toString().equals(INTENT))) {
+            intents = files.toList();
+        }
+        for (Path intent : intents) {
+            complete(intent.getParent(), json.readValue(intent.toFile(), Intent.class));
+        }
+        return intents.size();
+    }
+
+    private void complete(Path staging, Intent intent) throws IOException {
+        for (Move move : intent.moves()) {
+            Path from = Path.of(move.from());
+            Path to = Path.of(move.to());
+            if (Files.exists(from)) {
+                Files.createDirectories(to.getParent());
+                move(from, to);
+            } else if (!Files.exists(to)) {
+                throw new IOException("cannot complete publish of " + intent.entry().fileName() + ": " + from + " and " + to + " are both missing");
+            }
+        }
+        writeAtomically(manifestDir().resolve(intent.entry().checksum() + ".json"), json.writeValueAsBytes(intent.entry()));
+        deleteTree(staging);
+    }
+
+    /** Drops what a run staged for a source file (a file that failed, or a run being restarted). */
+    public void discardStaging(long runId, String checksum) throws IOException {
+        deleteTree(stagingDir(runId, checksum));
+    }
+
+    /** Writes bytes to a file so that a reader sees the old content or the new, never a part. */
+    public static void writeAtomically(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            out.write(content);
+            out.flush();
+            channel.force(true);
+        }
+        move(temp, target);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    record Move(@com.fasterxml.jackson.annotation.JsonProperty("from") String from,
+                @com.fasterxml.jackson.annotation.JsonProperty("to") String to) {
+    }
+
+    record Intent(@com.fasterxml.jackson.annotation.JsonProperty("entry") ManifestEntry entry,
+                  @com.fasterxml.jackson.annotation.JsonProperty("moves") List<Move> moves) {
+    }
+}

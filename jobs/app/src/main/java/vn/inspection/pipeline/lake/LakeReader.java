@@ -1,0 +1,65 @@
+package vn.inspection.pipeline.lake;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads back what the ingest needs from Parquet files (committed or staged): the record keys, to
+ * deduplicate, and the units reference, to resolve unit names. Uses an in-memory DuckDB, which reads only
+ * the columns asked for.
+ */
+public final class LakeReader {
+
+    /** A unit as the units reference holds it. */
+    public record UnitRow(String code, String name, String parentCode, String level, String aliases,
+                          java.time.LocalDate validFrom, java.time.LocalDate validTo, String successorCode) {
+    }
+
+    private LakeReader() {
+    }
+
+    public static void readKeys(List<Path> files, RecordKeySet into) {
+        query(files, "SELECT record_key FROM " + source(files), rs -> into.add(rs.getString(1)));
+    }
+
+    public static List<UnitRow> readUnits(List<Path> files) {
+        List<UnitRow> units = new ArrayList<>();
+        query(files, "SELECT code, name, parent_code, level, aliases, valid_from, valid_to, successor_code FROM " + source(files)
+                + " ORDER BY _source_file, _sheet, _row", rs -> units.add(new UnitRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getObject(6, java.time.LocalDate.class), rs.getObject(7, java.time.LocalDate.class),
+                rs.getString(8))));
+        return units;
+    }
+
+    private static String source(List<Path> files) {
+        return "read_parquet([" + files.stream().map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'")
+                .collect(Collectors.joining(",")) + "])";
+    }
+
+    interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(List<Path> files, String sql, RowHandler handler) {
+        if (files.isEmpty()) {
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                handler.accept(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the lake files " + files + ": " + e.getMessage(), e);
+        }
+    }
+
+}

@@ -1,0 +1,157 @@
+package vn.inspection.pipeline.record;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import vn.inspection.pipeline.schema.FieldSpec;
+import vn.inspection.pipeline.schema.RecordSchema;
+import vn.inspection.pipeline.schema.SchemaCatalog;
+import vn.inspection.pipeline.text.VietnameseText;
+
+/**
+ * Finds the register in the first rows of a sheet: skips title rows, recognises the record type by a
+ * header the schema names in {@code recognised_by}, maps columns to fields by header alias (ignoring
+ * case, diacritics, punctuation and spacing), merges a two-row header (a merged group cell over leaf
+ * cells) and skips a column-number row ("1 2 3", "(1) (2)", "A B 1 2") under the header.
+ */
+public final class LayoutDetector {
+    /** How many rows from the top of a sheet are searched for the header. */
+    public static final int HEADER_SEARCH_ROWS = 40;
+    private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?\\s*(\\d{1,3}|[A-Za-z])\\s*\\)?(\\s*=\\s*.*)?");
+
+    private final List<RecordSchema> schemas;
+    private final Map<RecordSchema, Map<String, FieldSpec>> aliasIndex = new LinkedHashMap<>();
+
+    public LayoutDetector(SchemaCatalog catalog) {
+        this.schemas = List.copyOf(catalog.schemas());
+        for (RecordSchema schema : schemas) {
+            Map<String, FieldSpec> index = new HashMap<>();
+            for (FieldSpec field : schema.fields()) {
+                for (String name : field.headerNames()) {
+                    index.putIfAbsent(VietnameseText.matchKey(name), field);
+                }
+            }
+            aliasIndex.put(schema, index);
+        }
+    }
+
+    /** The layout of the register in these first rows of a sheet, or empty when the sheet is not a register. */
+    public Optional<SheetLayout> detect(List<List<String>> firstRows) {
+        int limit = Math.min(firstRows.size(), HEADER_SEARCH_ROWS);
+        for (int r = 0; r < limit; r++) {
+            List<String> row = firstRows.get(r);
+            RecordSchema best = null;
+            Map<Integer, FieldSpec> bestColumns = Map.of();
+            for (RecordSchema schema : schemas) {
+                if (!recognises(schema, row)) {
+                    continue;
+                }
+                Map<Integer, FieldSpec> columns = mapColumns(schema, row, null);
+                if (best == null || columns.size() > bestColumns.size()) {
+                    best = schema;
+                    bestColumns = columns;
+                }
+            }
+            if (best != null) {
+                return Optional.of(layout(best, firstRows, r, bestColumns));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean recognises(RecordSchema schema, List<String> row) {
+        for (String cell : row) {
+            String key = VietnameseText.matchKey(cell);
+            for (String header : schema.recognisedBy()) {
+                if (!key.isEmpty() && key.equals(VietnameseText.matchKey(header))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private SheetLayout layout(RecordSchema schema, List<List<String>> rows, int headerRow, Map<Integer, FieldSpec> single) {
+        int next = headerRow + 1;
+        Map<Integer, FieldSpec> columns = single;
+        List<String> headers = new ArrayList<>(rows.get(headerRow));
+        if (next < rows.size()) {
+            Map<Integer, FieldSpec> twoRows = mapColumns(schema, rows.get(headerRow), rows.get(next));
+            if (twoRows.size() > single.size()) {
+                columns = twoRows;
+                headers = combinedHeaders(rows.get(headerRow), rows.get(next));
+                next++;
+            }
+        }
+        if (next < rows.size() && isColumnNumberRow(rows.get(next))) {
+            next++;
+        }
+        return new SheetLayout(schema, headerRow, next, columns, headers);
+    }
+
+    private Map<Integer, FieldSpec> mapColumns(RecordSchema schema, List<String> groupRow, List<String> leafRow) {
+        Map<String, FieldSpec> index = aliasIndex.get(schema);
+        Map<Integer, FieldSpec> columns = new LinkedHashMap<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        int width = Math.max(groupRow.size(), leafRow == null ? 0 : leafRow.size());
+        String group = "";
+        for (int c = 0; c < width; c++) {
+            String own = c < groupRow.size() ? VietnameseText.matchKey(groupRow.get(c)) : "";
+            // a merged group cell holds its text in its first column only: carry it over the blanks
+            group = own.isEmpty() ? group : own;
+            String leaf = leafRow != null && c < leafRow.size() ? VietnameseText.matchKey(leafRow.get(c)) : "";
+            List<String> candidates = new ArrayList<>(4);
+            if (!leaf.isEmpty()) {
+                candidates.add(leaf);
+                if (!group.isEmpty()) {
+                    candidates.add(leaf + " " + group);
+                    candidates.add(group + " " + leaf);
+                }
+            }
+            if (!own.isEmpty()) {
+                candidates.add(own);
+            }
+            for (String candidate : candidates) {
+                FieldSpec field = index.get(candidate);
+                if (field != null && taken.add(field.name())) {
+                    columns.put(c, field);
+                    break;
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> combinedHeaders(List<String> groupRow, List<String> leafRow) {
+        List<String> headers = new ArrayList<>();
+        int width = Math.max(groupRow.size(), leafRow.size());
+        String group = "";
+        for (int c = 0; c < width; c++) {
+            String own = c < groupRow.size() ? VietnameseText.clean(groupRow.get(c)) : "";
+            group = own.isEmpty() ? group : own;
+            String leaf = c < leafRow.size() ? VietnameseText.clean(leafRow.get(c)) : "";
+            headers.add(leaf.isEmpty() ? own : (group.isEmpty() ? leaf : group + " / " + leaf));
+        }
+        return headers;
+    }
+
+    static boolean isColumnNumberRow(List<String> row) {
+        int filled = 0;
+        for (String cell : row) {
+            String text = VietnameseText.clean(cell);
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!COLUMN_NUMBER.matcher(text).matches()) {
+                return false;
+            }
+            filled++;
+        }
+        return filled >= 2;
+    }
+}

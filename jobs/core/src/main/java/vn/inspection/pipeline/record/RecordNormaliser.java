@@ -1,0 +1,185 @@
+package vn.inspection.pipeline.record;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import vn.inspection.pipeline.schema.EnumValue;
+import vn.inspection.pipeline.schema.FieldSpec;
+import vn.inspection.pipeline.schema.FieldType;
+import vn.inspection.pipeline.schema.NaturalKeySpec;
+import vn.inspection.pipeline.schema.RecordSchema;
+import vn.inspection.pipeline.schema.RuleSpec;
+import vn.inspection.pipeline.text.VietnameseText;
+
+/**
+ * Turns one data row of a register into a record or a rejection, following the record schema: cleans
+ * text to NFC, matches enumerations through their synonyms, parses dates and booleans, resolves the
+ * unit, applies the contract's reject rules, pseudonymises party members and computes the natural key.
+ * Rows that hold no record are told apart before, by {@link RowClassifier}. Stateless once built.
+ */
+public final class RecordNormaliser {
+    /** Dates before this are rejected as mistyped. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1930, 1, 1);
+
+    private final SheetLayout layout;
+    private final RecordSchema schema;
+    private final UnitDirectory units;
+    private final Pseudonymiser pseudonymiser;
+    private final LocalDate today;
+
+    public RecordNormaliser(SheetLayout layout, UnitDirectory units, Pseudonymiser pseudonymiser, LocalDate today) {
+        this.layout = layout;
+        this.schema = layout.schema();
+        this.units = units;
+        this.pseudonymiser = pseudonymiser;
+        this.today = today;
+    }
+
+    /** The record or rejection a data row gives ({@link RowOutcome.Accepted} or {@link RowOutcome.Rejected}). */
+    public RowOutcome normalise(List<String> row) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        layout.columns().forEach((column, field) -> raw.put(field.name(), column < row.size() ? row.get(column) : null));
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<RowOutcome.Problem> problems = new ArrayList<>();
+        Map<String, String> implied = new LinkedHashMap<>();
+        for (FieldSpec field : schema.fields()) {
+            String text = VietnameseText.clean(raw.get(field.name()));
+            if (text.isEmpty()) {
+                if (field.required()) {
+                    problems.add(new RowOutcome.Problem(field.name(), layout.maps(field.name())
+                            ? "required value missing (column '" + field.header() + "')"
+                            : "required column missing (expected a header '" + String.join("' or '", field.headerNames()) + "')"));
+                } else if (field.type() == FieldType.BOOLEAN) {
+                    values.put(field.name(), Boolean.valueOf(field.enumeration().blankCode().orElse("false")));
+                }
+                continue;
+            }
+            switch (field.type()) {
+                case STRING -> values.put(field.name(), text);
+                case LIST -> values.put(field.name(), joinList(text, field.separator()));
+                case DATE -> date(field, text, values, problems);
+                case BOOLEAN, ENUM -> {
+                    Optional<EnumValue> match = field.enumeration().match(text);
+                    if (match.isEmpty()) {
+                        problems.add(new RowOutcome.Problem(field.name(), "'" + text + "' is not a recognised value (expected one of "
+                                + String.join(", ", field.enumeration().labels().values().stream().map(l -> l.vi()).toList()) + ")"));
+                    } else {
+                        String code = match.get().code();
+                        values.put(field.name(), field.type() == FieldType.BOOLEAN ? Boolean.valueOf(code) : code);
+                        implied.putAll(match.get().sets());
+                    }
+                }
+                case UNIT -> {
+                    UnitDirectory.Resolution resolution = units.resolve(text);
+                    if (resolution.ok()) {
+                        values.put(field.name(), resolution.code());
+                    } else {
+                        problems.add(new RowOutcome.Problem(field.name(), resolution.error()));
+                    }
+                }
+            }
+        }
+        implied.forEach((name, value) -> {
+            if (schema.hasField(name)) {
+                FieldSpec field = schema.field(name);
+                values.put(name, field.type() == FieldType.BOOLEAN ? Boolean.valueOf(value) : value);
+            }
+        });
+        applyRules(values, problems);
+        if (!problems.isEmpty()) {
+            return new RowOutcome.Rejected(problems);
+        }
+        pseudonymise(values);
+        LocalDate periodDate = schema.periodDate().map(p -> (LocalDate) values.get(p)).orElse(null);
+        return new RowOutcome.Accepted(values, periodDate, naturalKey(values));
+    }
+
+    private void date(FieldSpec field, String text, Map<String, Object> values, List<RowOutcome.Problem> problems) {
+        DateValues.Parsed parsed = DateValues.parse(text);
+        if (!parsed.ok()) {
+            problems.add(new RowOutcome.Problem(field.name(), parsed.error()));
+        } else if (parsed.date().isAfter(today)) {
+            problems.add(new RowOutcome.Problem(field.name(), "date " + parsed.date() + " is in the future"));
+        } else if (parsed.date().isBefore(EARLIEST_DATE)) {
+            problems.add(new RowOutcome.Problem(field.name(), "date " + parsed.date() + " is before " + EARLIEST_DATE));
+        } else {
+            values.put(field.name(), parsed.date());
+        }
+    }
+
+    private static String joinList(String text, String separator) {
+        List<String> parts = new ArrayList<>();
+        for (String part : text.split(java.util.regex.Pattern.quote(separator))) {
+            String clean = VietnameseText.clean(part);
+            if (!clean.isEmpty()) {
+                parts.add(clean);
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    private void applyRules(Map<String, Object> values, List<RowOutcome.Problem> problems) {
+        for (RuleSpec rule : schema.rules()) {
+            Object value = values.get(rule.field());
+            if (value == null) {
+                continue;
+            }
+            if (RuleSpec.NOT_BEFORE.equals(rule.rule())) {
+                Object other = values.get(rule.other());
+                if (other instanceof LocalDate start && value instanceof LocalDate end && end.isBefore(start)) {
+                    problems.add(new RowOutcome.Problem(rule.field(), rule.field() + " " + end + " is before " + rule.other() + " " + start));
+                }
+            } else if (RuleSpec.NOT_ALLOWED.equals(rule.rule())) {
+                boolean applies = rule.when().entrySet().stream().allMatch(w -> w.getValue().equals(String.valueOf(values.get(w.getKey()))));
+                if (applies && rule.values().contains(String.valueOf(value))) {
+                    problems.add(new RowOutcome.Problem(rule.field(), rule.reason() != null ? rule.reason()
+                            : value + " is not allowed when " + rule.when()));
+                }
+            }
+        }
+    }
+
+    private void pseudonymise(Map<String, Object> values) {
+        for (FieldSpec field : schema.fields()) {
+            if (field.pseudonymiseWhen().isEmpty() || !(values.get(field.name()) instanceof String text)) {
+                continue;
+            }
+            boolean personal = field.pseudonymiseWhen().entrySet().stream()
+                    .allMatch(w -> w.getValue().equals(String.valueOf(values.get(w.getKey()))));
+            if (personal) {
+                values.put(field.name(), pseudonymiser.pseudonym(text));
+            }
+        }
+    }
+
+    /** SHA-256 (first 128 bits, hex) of the record type and the first natural-key alternative that applies. */
+    String naturalKey(Map<String, Object> values) {
+        NaturalKeySpec key = schema.naturalKey().stream()
+                .filter(k -> k.whenPresent() == null || values.get(k.whenPresent()) != null)
+                .findFirst()
+                .orElse(schema.naturalKey().get(schema.naturalKey().size() - 1));
+        StringBuilder text = new StringBuilder(schema.recordType());
+        for (String name : key.fields()) {
+            Object value = values.get(name);
+            text.append('\u001F').append(name).append('=');
+            if (value != null) {
+                text.append(value instanceof String s ? VietnameseText.identityKey(s) : value.toString());
+            }
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

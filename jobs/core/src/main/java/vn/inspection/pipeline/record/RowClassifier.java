@@ -1,0 +1,78 @@
+package vn.inspection.pipeline.record;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import vn.inspection.pipeline.text.VietnameseText;
+
+/**
+ * Tells the rows of a register that hold no record: blank rows, a repeated column-number row, group
+ * headings numbered I, II, III, the totals row ("Tổng cộng", "Cộng", "Tổng số") and everything after
+ * it, and a signature block ("TM. ỦY BAN KIỂM TRA", "Người lập biểu", "Hà Nội, ngày …"). One instance
+ * per sheet: once the totals row or the signature block is seen, the rest of the sheet is footer.
+ */
+public final class RowClassifier {
+    private static final Set<String> TOTALS = Set.of("tong cong", "cong", "tong so", "tong", "cong tong", "tong cong chung");
+    private static final Pattern ROMAN_OR_LETTER = Pattern.compile("(?i)([ivxlc]+|[a-h])\\s*[.)]?");
+    private static final List<String> SIGNATURE_STARTS = List.of(
+            "tm ", "t m ", "tm.", "nguoi lap", "noi nhan", "xac nhan", "thu truong", "chu nhiem", "pho chu nhiem",
+            "bi thu", "pho bi thu", "ky ten", "ky ghi ro", "kt ", "uy vien");
+    private static final Pattern PLACE_DATE = Pattern.compile(".*\\bngay\\s+\\d{1,2}\\s+thang\\s+\\d{1,2}\\s+nam\\s+\\d{4}.*");
+
+    private boolean footer;
+
+    /** Why the row holds no record, or null when it may be a record. */
+    public String classify(List<String> row) {
+        if (footer) {
+            return "footer";
+        }
+        String first = null;
+        int filled = 0;
+        for (String cell : row) {
+            String key = VietnameseText.matchKey(cell);
+            if (key.isEmpty()) {
+                continue;
+            }
+            filled++;
+            if (first == null) {
+                first = key;
+            }
+            if (filled <= 3 && (TOTALS.contains(key) || key.startsWith("tong cong"))) {
+                footer = true;
+                return "totals";
+            }
+        }
+        if (first == null) {
+            return "blank";
+        }
+        if (LayoutDetector.isColumnNumberRow(row)) {
+            return "column numbers";
+        }
+        for (String start : SIGNATURE_STARTS) {
+            if ((first + " ").startsWith(start)) {
+                footer = true;
+                return "signature";
+            }
+        }
+        if (filled <= 2 && PLACE_DATE.matcher(first).matches()) {
+            footer = true;
+            return "signature";
+        }
+        String firstClean = firstNonBlank(row);
+        if (filled <= 2 && ROMAN_OR_LETTER.matcher(firstClean).matches()) {
+            return "group heading";
+        }
+        return null;
+    }
+
+    private static String firstNonBlank(List<String> row) {
+        for (String cell : row) {
+            String text = VietnameseText.clean(cell);
+            if (!text.isEmpty()) {
+                return text;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,40 @@
+package vn.inspection.pipeline.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One field of a record schema: its name (the lake column, except that a unit field is stored as
+ * {@code <name>_code}), type, the header offices write and its aliases, whether it is required, the
+ * enumeration it draws from, and when its value is personal data to be pseudonymised.
+ */
+public record FieldSpec(
+        String name,
+        FieldType type,
+        boolean required,
+        String header,
+        List<String> aliases,
+        Enumeration enumeration,
+        String separator,
+        Map<String, String> pseudonymiseWhen,
+        Label description) {
+
+    public FieldSpec {
+        aliases = List.copyOf(aliases);
+        pseudonymiseWhen = Map.copyOf(pseudonymiseWhen);
+    }
+
+    /** The header and all its aliases. */
+    public List<String> headerNames() {
+        List<String> names = new ArrayList<>(aliases.size() + 1);
+        names.add(header);
+        names.addAll(aliases);
+        return names;
+    }
+
+    /** The lake column this field is stored in. */
+    public String column() {
+        return type == FieldType.UNIT ? name + "_code" : name;
+    }
+}
