@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0",
         description = "Inspection analytics pipeline: ingest registers into a Parquet lake.",
-        subcommands = {IngestCommand.class})
+        subcommands = {IngestCommand.class, GenerateCommand.class})
 public class PipelineCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
