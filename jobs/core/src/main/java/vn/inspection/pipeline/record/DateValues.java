@@ -18,7 +18,7 @@ public final class DateValues {
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ].*)?");
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})\\s*[/.\\-]\\s*(\\d{4})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?");
     private static final Pattern WORDS = Pattern.compile("(?:ngay\\s+)?(\\d{1,2})\\s+thang\\s+(\\d{1,2})\\s+nam\\s+(\\d{4})");
-    private static final Pattern SERIAL = Pattern.compile("\\d{4,6}(?:\\.\\d+)?");
+    private static final Pattern SERIAL = Pattern.compile("\\d{5}(?:\\.\\d+)?");
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private DateValues() {
@@ -55,6 +55,7 @@ public final class DateValues {
         }
         if (SERIAL.matcher(text).matches()) {
             double serial = Double.parseDouble(text);
+            // five digits: 10959 is 1930-01-01, 99999 is 2173; a bare year "2014" is not a serial.
             // 1 = 1900-01-01; Excel's fictitious 1900-02-29 (serial 60) shifts earlier serials by one,
             // which no register date reaches (anything before 1930 is rejected anyway).
             return Parsed.ok(EXCEL_EPOCH.plusDays((long) Math.floor(serial)));

@@ -76,22 +76,51 @@ public final class LayoutDetector {
         return false;
     }
 
-    private SheetLayout layout(RecordSchema schema, List<List<String>> rows, int headerRow, Map<Integer, FieldSpec> single) {
-        int next = headerRow + 1;
+    /**
+     * The layout around a recognising row {@code r}: a single header row; or a two-row header, the
+     * recognising row being the group row (leaf row below) or the leaf row (group row above), whichever
+     * maps the most fields. A leaf row that maps no more fields is still a header row when it only holds
+     * labels under merged groups ("Đơn vị" over "Mã" and "Tên"), never dates.
+     */
+    private SheetLayout layout(RecordSchema schema, List<List<String>> rows, int r, Map<Integer, FieldSpec> single) {
+        Map<Integer, FieldSpec> below = r + 1 < rows.size() ? mapColumns(schema, rows.get(r), rows.get(r + 1)) : Map.of();
+        Map<Integer, FieldSpec> above = r > 0 ? mapColumns(schema, rows.get(r - 1), rows.get(r)) : Map.of();
+        int headerRow = r;
+        int next = r + 1;
         Map<Integer, FieldSpec> columns = single;
-        List<String> headers = new ArrayList<>(rows.get(headerRow));
-        if (next < rows.size()) {
-            Map<Integer, FieldSpec> twoRows = mapColumns(schema, rows.get(headerRow), rows.get(next));
-            if (twoRows.size() > single.size()) {
-                columns = twoRows;
-                headers = combinedHeaders(rows.get(headerRow), rows.get(next));
-                next++;
-            }
+        List<String> headers = new ArrayList<>(rows.get(r));
+        if (above.size() > Math.max(single.size(), below.size())) {
+            headerRow = r - 1;
+            columns = above;
+            headers = combinedHeaders(rows.get(r - 1), rows.get(r));
+        } else if (below.size() > single.size()
+                || (below.size() == single.size() && !below.isEmpty() && isLeafRow(rows.get(r), rows.get(r + 1)))) {
+            columns = below;
+            headers = combinedHeaders(rows.get(r), rows.get(r + 1));
+            next++;
         }
         if (next < rows.size() && isColumnNumberRow(rows.get(next))) {
             next++;
         }
         return new SheetLayout(schema, headerRow, next, columns, headers);
+    }
+
+    /** Labels under a merged group (a filled cell where the group row is blank) and no date: a header's second row. */
+    private static boolean isLeafRow(List<String> groupRow, List<String> leafRow) {
+        boolean underGroup = false;
+        String group = "";
+        for (int c = 0; c < leafRow.size(); c++) {
+            String own = c < groupRow.size() ? VietnameseText.clean(groupRow.get(c)) : "";
+            String leaf = VietnameseText.clean(leafRow.get(c));
+            if (!leaf.isEmpty() && DateValues.parse(leaf).ok()) {
+                return false;
+            }
+            if (own.isEmpty() && !group.isEmpty() && !leaf.isEmpty()) {
+                underGroup = true;
+            }
+            group = own.isEmpty() ? group : own;
+        }
+        return underGroup && !isColumnNumberRow(leafRow);
     }
 
     private Map<Integer, FieldSpec> mapColumns(RecordSchema schema, List<String> groupRow, List<String> leafRow) {

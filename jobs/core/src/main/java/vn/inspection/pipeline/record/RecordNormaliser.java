@@ -150,10 +150,10 @@ public final class RecordNormaliser {
 
     private void pseudonymise(Map<String, Object> values) {
         for (FieldSpec field : schema.fields()) {
-            if (field.pseudonymiseWhen().isEmpty() || !(values.get(field.name()) instanceof String text)) {
+            if (field.pseudonymiseUnless().isEmpty() || !(values.get(field.name()) instanceof String text)) {
                 continue;
             }
-            boolean personal = field.pseudonymiseWhen().entrySet().stream()
+            boolean personal = !field.pseudonymiseUnless().entrySet().stream()
                     .allMatch(w -> w.getValue().equals(String.valueOf(values.get(w.getKey()))));
             if (personal) {
                 values.put(field.name(), pseudonymiser.pseudonym(text));

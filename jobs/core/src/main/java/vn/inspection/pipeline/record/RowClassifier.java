@@ -38,7 +38,8 @@ public final class RowClassifier {
             if (first == null) {
                 first = key;
             }
-            if (filled <= 3 && (TOTALS.contains(key) || key.startsWith("tong cong"))) {
+            // exact keys, or the words with their diacritics: "tong cong ty" is a corporation (Tổng công ty), not a total
+            if (filled <= 3 && (TOTALS.contains(key) || VietnameseText.identityKey(cell).startsWith("tổng cộng"))) {
                 footer = true;
                 return "totals";
             }

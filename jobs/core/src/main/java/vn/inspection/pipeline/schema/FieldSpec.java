@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * One field of a record schema: its name (the lake column, except that a unit field is stored as
  * {@code <name>_code}), type, the header offices write and its aliases, whether it is required, the
- * enumeration it draws from, and when its value is personal data to be pseudonymised.
+ * enumeration it draws from, and when its value is personal data: a field with {@code pseudonymiseUnless}
+ * is pseudonymised unless the row's fields hold those codes (a subject is personal data unless the row
+ * says it is an organization, so a blank subject type errs on the side of privacy).
  */
 public record FieldSpec(
         String name,
@@ -17,12 +19,12 @@ public record FieldSpec(
         List<String> aliases,
         Enumeration enumeration,
         String separator,
-        Map<String, String> pseudonymiseWhen,
+        Map<String, String> pseudonymiseUnless,
         Label description) {
 
     public FieldSpec {
         aliases = List.copyOf(aliases);
-        pseudonymiseWhen = Map.copyOf(pseudonymiseWhen);
+        pseudonymiseUnless = Map.copyOf(pseudonymiseUnless);
     }
 
     /** The header and all its aliases. */

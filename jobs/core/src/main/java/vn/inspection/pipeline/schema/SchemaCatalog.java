@@ -67,7 +67,14 @@ public final class SchemaCatalog {
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Enumeration> enumerations = new LinkedHashMap<>();
         JsonNode enumRoot = read(mapper, source, ENUMERATIONS_FILE).path("enumerations");
-        enumRoot.properties().forEach(e -> enumerations.put(e.getKey(), enumeration(e.getKey(), e.getValue())));
+        enumRoot.properties().forEach(e -> {
+            try {
+                enumerations.put(e.getKey(), enumeration(e.getKey(), e.getValue()));
+            } catch (SchemaException problem) {
+                throw problem.getMessage().startsWith(ENUMERATIONS_FILE) ? problem
+                        : new SchemaException(ENUMERATIONS_FILE + ": " + problem.getMessage(), problem);
+            }
+        });
         if (!enumerations.containsKey("boolean")) {
             throw new SchemaException(ENUMERATIONS_FILE + ": the 'boolean' enumeration is required");
         }
@@ -121,11 +128,11 @@ public final class SchemaCatalog {
             } else if (fieldType == FieldType.BOOLEAN) {
                 enumeration = enumerations.get("boolean");
             }
-            Map<String, String> pseudonymiseWhen = new LinkedHashMap<>();
-            f.path("pseudonymise_when").properties().forEach(p -> pseudonymiseWhen.put(p.getKey(), p.getValue().asText()));
+            Map<String, String> pseudonymiseUnless = new LinkedHashMap<>();
+            f.path("pseudonymise_unless").properties().forEach(p -> pseudonymiseUnless.put(p.getKey(), p.getValue().asText()));
             JsonNode description = f.path("description");
             fields.add(new FieldSpec(name, fieldType, f.path("required").asBoolean(false), text(f, "header", where),
-                    strings(f.path("aliases")), enumeration, f.path("separator").asText(";"), pseudonymiseWhen,
+                    strings(f.path("aliases")), enumeration, f.path("separator").asText(";"), pseudonymiseUnless,
                     new Label(description.path("vi").asText(""), description.path("en").asText(""))));
         }
         List<NaturalKeySpec> keys = new ArrayList<>();
@@ -169,18 +176,31 @@ public final class SchemaCatalog {
             requireField(file, schema, rule.field(), "rule " + rule.rule());
             switch (rule.rule()) {
                 case RuleSpec.NOT_BEFORE -> requireField(file, schema, rule.other(), "rule not_before");
-                case RuleSpec.NOT_ALLOWED -> rule.when().keySet().forEach(w -> requireField(file, schema, w, "rule not_allowed"));
+                case RuleSpec.NOT_ALLOWED -> {
+                    rule.when().forEach((w, code) -> requireCode(file, schema, w, code, "rule not_allowed (when)"));
+                    rule.values().forEach(code -> requireCode(file, schema, rule.field(), code, "rule not_allowed (values)"));
+                }
                 default -> throw new SchemaException(file + ": unknown rule '" + rule.rule() + "'");
             }
         }
         for (FieldSpec field : schema.fields()) {
-            field.pseudonymiseWhen().keySet().forEach(w -> requireField(file, schema, w, "pseudonymise_when of " + field.name()));
+            field.pseudonymiseUnless().forEach((w, code) -> requireCode(file, schema, w, code, "pseudonymise_unless of " + field.name()));
         }
     }
 
     private static void requireField(String file, RecordSchema schema, String name, String where) {
         if (name == null || !schema.hasField(name)) {
             throw new SchemaException(file + ": " + where + " names unknown field '" + name + "'");
+        }
+    }
+
+    /** The field exists and, when it draws from an enumeration, has this code: a typo must not switch a rule off. */
+    private static void requireCode(String file, RecordSchema schema, String fieldName, String code, String where) {
+        requireField(file, schema, fieldName, where);
+        FieldSpec field = schema.field(fieldName);
+        if (field.enumeration() != null && !field.enumeration().labels().containsKey(code)) {
+            throw new SchemaException(file + ": " + where + " names code '" + code + "', which enumeration '"
+                    + field.enumeration().name() + "' of field '" + fieldName + "' does not have (codes: " + field.enumeration().labels().keySet() + ")");
         }
     }
 

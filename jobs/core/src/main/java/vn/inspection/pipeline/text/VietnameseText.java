@@ -17,6 +17,10 @@ public final class VietnameseText {
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** A dot inside an abbreviation ("Q.Đ", "T.Ư"): dropped, so "Số Q.Đ" matches "Số QĐ". */
+    private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\p{L})\\.(?=\\p{L})");
+    /** The five Vietnamese tone marks (grave, acute, tilde, hook above, dot below); the vowel marks are kept apart. */
+    private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 
     private VietnameseText() {
     }
@@ -35,7 +39,8 @@ public final class VietnameseText {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String stripped = COMBINING_MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFD)).replaceAll("");
+        String undotted = ABBREVIATION_DOT.matcher(raw).replaceAll("");
+        String stripped = COMBINING_MARKS.matcher(Normalizer.normalize(undotted, Normalizer.Form.NFD)).replaceAll("");
         stripped = stripped.replace('đ', 'd').replace('Đ', 'D').replace('ð', 'd').replace('Ð', 'D');
         String words = NOT_LETTER_OR_DIGIT.matcher(stripped.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
         return words.strip();
@@ -43,9 +48,46 @@ public final class VietnameseText {
 
     /**
      * Key for natural keys and pseudonyms: the cleaned text in lower case, diacritics kept (Vietnamese
-     * names that differ only by a tone mark are different names), tone placement unified by NFC.
+     * names that differ only by a tone mark are different names), and the two placements of a tone mark on
+     * a final "oa", "oe" or "uy" ("hoá"/"hóa", "khoẻ"/"khỏe", "uỷ"/"ủy") unified on the first vowel.
      */
     public static String identityKey(String raw) {
-        return clean(raw).toLowerCase(java.util.Locale.ROOT);
+        String lower = clean(raw).toLowerCase(java.util.Locale.ROOT);
+        if (lower.isEmpty()) {
+            return lower;
+        }
+        String[] words = lower.split(" ");
+        StringBuilder out = new StringBuilder(lower.length());
+        for (String word : words) {
+            if (out.length() > 0) {
+                out.append(' ');
+            }
+            out.append(unifyTone(word));
+        }
+        return out.toString();
+    }
+
+    private static String unifyTone(String word) {
+        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+        char tone = 0;
+        StringBuilder base = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char ch = decomposed.charAt(i);
+            if (TONE_MARKS.indexOf(ch) >= 0) {
+                tone = ch;
+            } else {
+                base.append(ch);
+            }
+        }
+        int n = base.length();
+        if (tone == 0 || n < 2) {
+            return word;
+        }
+        String pair = base.substring(n - 2);
+        if (!pair.equals("oa") && !pair.equals("oe") && !pair.equals("uy")) {
+            return word;
+        }
+        base.insert(n - 1, tone);
+        return Normalizer.normalize(base, Normalizer.Form.NFC);
     }
 }
