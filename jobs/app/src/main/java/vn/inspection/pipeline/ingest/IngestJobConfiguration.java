@@ -154,6 +154,7 @@ public class IngestJobConfiguration {
                             : List.of();
                     long runId = jobExecution.getJobParameters().getLong(RUN_ID);
                     IngestSummary summary = report.summarise(runId, plan, results);
+                    lake.discardRun(runId);
                     context.putString(SUMMARY, summary.toJson());
                     Lake.writeAtomically(home.reports().resolve("ingest-run-" + runId + ".json"),
                             summary.toJson().getBytes(StandardCharsets.UTF_8));

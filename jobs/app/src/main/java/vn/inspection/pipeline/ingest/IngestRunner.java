@@ -97,7 +97,7 @@ public class IngestRunner {
                     }
                     log.warn("abandoning interrupted ingest run {}: it was given other inputs", lastRunId);
                     jobOperator.abandon(lastExecution);
-                    Lake.deleteTree(lake.root().resolve(Lake.STAGING_DIR).resolve("run-" + lastRunId));
+                    lake.discardRun(lastRunId);
                 }
             }
         }

@@ -160,6 +160,11 @@ public final class Lake {
         deleteTree(stagingDir(runId, checksum));
     }
 
+    /** Drops everything a run staged; called when the run has completed, so nothing in it is wanted. */
+    public void discardRun(long runId) throws IOException {
+        deleteTree(root.resolve(STAGING_DIR).resolve("run-" + runId));
+    }
+
     /** Writes bytes to a file so that a reader sees the old content or the new, never a part. */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
