@@ -30,8 +30,8 @@ import vn.inspection.pipeline.record.LayoutDetector;
 import vn.inspection.pipeline.record.SheetLayout;
 
 /**
- * Makes the plan of a run: expands folders (recursively; spreadsheet files only, hidden files and
- * Excel's "~$" lock files left out), checksums every file, marks files whose content the lake already
+ * Makes the plan of a run: expands folders (recursively; hidden files, Excel's "~$" lock files and
+ * README/Markdown notes left out; a file of another type is planned, to be quarantined with its reason), checksums every file, marks files whose content the lake already
  * holds (or that appear twice in the batch), quarantines files that cannot be opened, and orders the rest
  * so that units references are applied first.
  */
@@ -62,7 +62,7 @@ public final class IngestPlanner {
                 try (Stream<Path> walk = Files.walk(path)) {
                     walk.filter(p -> !p.startsWith(excluded))
                             .filter(Files::isRegularFile)
-                            .filter(p -> !isHiddenOrLock(p) && WorkbookSources.isSupported(p))
+                            .filter(p -> !isHiddenOrLock(p) && !isDocumentation(p))
                             .sorted()
                             .forEach(files::add);
                 }
@@ -73,6 +73,12 @@ public final class IngestPlanner {
             }
         }
         return files.stream().distinct().toList();
+    }
+
+    /** A README or Markdown note beside the registers: not an input, not quarantined. */
+    private static boolean isDocumentation(Path p) {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("readme") || name.endsWith(".md");
     }
 
     private static boolean isHiddenOrLock(Path p) {
@@ -120,6 +126,8 @@ public final class IngestPlanner {
             order.addAll(others);
             return new PlannedFile(file.toString(), checksum, size, Status.PENDING, null, order, !units.isEmpty());
         } catch (UnreadableFileException e) {
+            return quarantined(file, checksum, size, e.getMessage());
+        } catch (WorkbookSources.OversizedCellException e) {
             return quarantined(file, checksum, size, e.getMessage());
         } catch (IOException | RuntimeException e) {
             return quarantined(file, checksum, size, "cannot read the file: " + WorkbookSources.describe(e));

@@ -89,7 +89,7 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
                 if (item != null) {
                     return item;
                 }
-            } catch (UnreadableFileException e) {
+            } catch (UnreadableFileException | WorkbookSources.OversizedCellException e) {
                 return fail(e.getMessage());
             } catch (IOException | RuntimeException e) {
                 String where = sheetName == null ? "" : " (sheet '" + sheetName + "', after row " + rowsConsumed + ")";

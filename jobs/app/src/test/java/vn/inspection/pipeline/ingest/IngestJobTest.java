@@ -320,7 +320,7 @@ class IngestJobTest {
         }
         assertThat(broken).isNotNull();
         assertThat(broken.get("status").asText()).isEqualTo("QUARANTINED");
-        assertThat(broken.get("reason").asText()).startsWith("cannot open the file").contains("not a ZIP archive");
+        assertThat(broken.get("reason").asText()).startsWith("the file is not a readable .xlsx archive (corrupt or truncated)");
         Path quarantine = home.resolve("quarantine");
         try (Stream<Path> files = Files.list(quarantine)) {
             assertThat(files.map(p -> p.getFileName().toString()))

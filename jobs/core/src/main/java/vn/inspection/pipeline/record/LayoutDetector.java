@@ -15,7 +15,7 @@ import vn.inspection.pipeline.text.VietnameseText;
 
 /**
  * Finds the register in the first rows of a sheet: skips title rows, recognises the record type by a
- * header the schema names in {@code recognised_by}, maps columns to fields by header alias (ignoring
+ * header the schema names in {@code recognised_by} (or any alias of that header's field), maps columns to fields by header alias (ignoring
  * case, diacritics, punctuation and spacing), merges a two-row header (a merged group cell over leaf
  * cells) and skips a column-number row ("1 2 3", "(1) (2)", "A B 1 2") under the header.
  */
@@ -26,6 +26,8 @@ public final class LayoutDetector {
 
     private final List<RecordSchema> schemas;
     private final Map<RecordSchema, Map<String, FieldSpec>> aliasIndex = new LinkedHashMap<>();
+    /** Per schema, the match keys that recognise it: every header name of the fields its recognised_by names. */
+    private final Map<RecordSchema, java.util.Set<String>> recognising = new LinkedHashMap<>();
 
     public LayoutDetector(SchemaCatalog catalog) {
         this.schemas = List.copyOf(catalog.schemas());
@@ -37,6 +39,16 @@ public final class LayoutDetector {
                 }
             }
             aliasIndex.put(schema, index);
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (String header : schema.recognisedBy()) {
+                String key = VietnameseText.matchKey(header);
+                keys.add(key);
+                FieldSpec field = index.get(key);
+                if (field != null) {
+                    field.headerNames().forEach(name -> keys.add(VietnameseText.matchKey(name)));
+                }
+            }
+            recognising.put(schema, keys);
         }
     }
 
@@ -65,12 +77,11 @@ public final class LayoutDetector {
     }
 
     private boolean recognises(RecordSchema schema, List<String> row) {
+        java.util.Set<String> keys = recognising.get(schema);
         for (String cell : row) {
             String key = VietnameseText.matchKey(cell);
-            for (String header : schema.recognisedBy()) {
-                if (!key.isEmpty() && key.equals(VietnameseText.matchKey(header))) {
-                    return true;
-                }
+            if (!key.isEmpty() && keys.contains(key)) {
+                return true;
             }
         }
         return false;

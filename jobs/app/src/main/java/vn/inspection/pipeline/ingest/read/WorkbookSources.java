@@ -4,13 +4,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Opens a spreadsheet file with the reader its content (not only its name) calls for. */
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/**
+ * Opens a spreadsheet file with the reader its content calls for (an .xls renamed .xlsx, or the reverse,
+ * is still read), after the checks that keep a hostile file from hurting the run: zip-bomb limits on
+ * .xlsx, encrypted workbooks refused with a clear reason, and cells longer than Excel allows.
+ */
 public final class WorkbookSources {
     /** File name extensions the ingest reads. */
-    public static final Set<String> EXTENSIONS = Set.of("xlsx", "xlsm", "csv", "txt", "tsv");
+    public static final Set<String> EXTENSIONS = Set.of("xlsx", "xlsm", "xls", "csv", "txt", "tsv");
+    /** Excel's own limit on the length of a cell's text. */
+    public static final int MAX_CELL_CHARS = 32_767;
 
     private WorkbookSources() {
     }
@@ -27,37 +39,61 @@ public final class WorkbookSources {
 
     /**
      * Opens the file, or throws {@link UnreadableFileException} with a reason a user understands when it
-     * cannot be read at all (wrong format, corrupt, encrypted).
+     * cannot be read at all (unsupported type, corrupt, encrypted, a zip bomb).
      */
     public static WorkbookSource open(Path file) throws UnreadableFileException {
         String extension = extension(file);
         if (!EXTENSIONS.contains(extension)) {
-            throw new UnreadableFileException("unsupported file type '." + extension + "' (expected one of " + EXTENSIONS + ")");
+            throw new UnreadableFileException("unsupported file type '" + (extension.isEmpty() ? "(none)" : "." + extension)
+                    + "' (expected one of .xlsx, .xlsm, .xls, .csv, .txt, .tsv)");
         }
         try {
             byte[] head;
             try (InputStream in = Files.newInputStream(file)) {
                 head = in.readNBytes(8);
             }
-            if (extension.startsWith("xls")) {
-                if (head.length >= 8 && isOle2(head)) {
-                    throw new UnreadableFileException("the workbook is encrypted (password-protected) or is a legacy OLE2 file named ." + extension);
-                }
-                if (head.length < 4 || head[0] != 'P' || head[1] != 'K') {
-                    throw new UnreadableFileException("not an .xlsx workbook (no zip signature): the file is corrupt or of another type");
-                }
-                return new XlsxWorkbookSource(file.toFile());
+            WorkbookSource source;
+            if (isZip(head)) {
+                ZipGuard.check(file);
+                source = new XlsxWorkbookSource(file.toFile());
+            } else if (isOle2(head)) {
+                source = openOle2(file);
+            } else if (extension.startsWith("xls")) {
+                throw new UnreadableFileException(head.length == 0 ? "the file is empty"
+                        : "not an Excel workbook (neither an .xlsx archive nor an .xls file): the file is corrupt or of another type");
+            } else {
+                source = new CsvWorkbookSource(file);
             }
-            return new CsvWorkbookSource(file);
+            return new CheckedSource(source);
         } catch (UnreadableFileException e) {
             throw e;
+        } catch (EncryptedDocumentException e) {
+            throw new UnreadableFileException("the workbook is password-protected (encrypted): save it without a password and send it again", e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableFileException("cannot open the file: " + describe(e), e);
         }
     }
 
+    /** An OLE2 file: a legacy .xls, or an encrypted .xlsx (Office wraps encrypted packages in OLE2). */
+    private static WorkbookSource openOle2(Path file) throws IOException, UnreadableFileException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            DirectoryNode root = fs.getRoot();
+            if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+                throw new UnreadableFileException("the workbook is password-protected (encrypted): save it without a password and send it again");
+            }
+            if (!root.hasEntry("Workbook") && !root.hasEntry("WORKBOOK") && !root.hasEntry("Book")) {
+                throw new UnreadableFileException("an OLE2 document that is not an Excel workbook (a Word or other Office file?)");
+            }
+        }
+        return new XlsWorkbookSource(file);
+    }
+
+    private static boolean isZip(byte[] head) {
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
+
     private static boolean isOle2(byte[] head) {
-        return (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11 && (head[3] & 0xFF) == 0xE0;
+        return head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11 && (head[3] & 0xFF) == 0xE0;
     }
 
     /** A short description of an exception and its root cause. */
@@ -68,5 +104,72 @@ public final class WorkbookSources {
         }
         String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
         return root == e ? message : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** A cell of a row that no office register can hold: the file is refused, naming the cell. */
+    public static final class OversizedCellException extends RuntimeException {
+        OversizedCellException(String message) {
+            super(message);
+        }
+    }
+
+    /** Applies the per-cell checks every reader shares. */
+    private static final class CheckedSource implements WorkbookSource {
+        private final WorkbookSource source;
+
+        CheckedSource(WorkbookSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public List<String> sheetNames() {
+            return source.sheetNames();
+        }
+
+        @Override
+        public RowStream rows(int sheetIndex) throws IOException {
+            RowStream rows = source.rows(sheetIndex);
+            String sheet = source.sheetNames().get(sheetIndex);
+            return new RowStream() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public SheetRow next() {
+                    SheetRow row = rows.next();
+                    List<String> cells = new ArrayList<>(row.cells().size());
+                    for (int c = 0; c < row.cells().size(); c++) {
+                        String text = row.cells().get(c);
+                        if (text != null && text.length() > MAX_CELL_CHARS) {
+                            throw new OversizedCellException("cell " + columnName(c) + row.rowNumber() + " of sheet '" + sheet + "' holds "
+                                    + String.format("%,d", text.length()) + " characters (Excel allows " + String.format("%,d", MAX_CELL_CHARS) + ")");
+                        }
+                        cells.add(text);
+                    }
+                    return new SheetRow(row.rowNumber(), cells);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    rows.close();
+                }
+            };
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
+    }
+
+    /** Excel's name of a column: 0 → A, 26 → AA. */
+    public static String columnName(int index) {
+        StringBuilder name = new StringBuilder();
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+            name.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return name.toString();
     }
 }

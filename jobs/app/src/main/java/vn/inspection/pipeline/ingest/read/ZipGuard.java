@@ -1,0 +1,57 @@
+package vn.inspection.pipeline.ingest.read;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Checks an .xlsx archive before it is read, from its central directory: too many entries, an entry that
+ * inflates past the size limit, or one that inflates more than the ratio limit (the mark of a zip bomb)
+ * make the file unreadable rather than exhausting the disk or memory.
+ */
+final class ZipGuard {
+    /** Entries an office workbook never exceeds. */
+    static final int MAX_ENTRIES = 10_000;
+    /** Uncompressed bytes of one entry: a sheet of a million full rows is well under this. */
+    static final long MAX_ENTRY_BYTES = 4L * 1024 * 1024 * 1024;
+    /** Uncompressed bytes of all entries together. */
+    static final long MAX_TOTAL_BYTES = 8L * 1024 * 1024 * 1024;
+    /** Inflate ratio allowed for a large entry (office XML compresses 5–30×; bombs 1000×). */
+    static final long MAX_RATIO = 200;
+    /** Entries smaller than this may compress as well as they like. */
+    static final long RATIO_APPLIES_FROM = 64L * 1024 * 1024;
+
+    private ZipGuard() {
+    }
+
+    static void check(Path file) throws UnreadableFileException {
+        long total = 0;
+        int count = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (++count > MAX_ENTRIES) {
+                    throw new UnreadableFileException("the archive holds more than " + MAX_ENTRIES + " entries (a zip bomb or not a workbook)");
+                }
+                long size = entry.getSize();
+                long compressed = Math.max(1, entry.getCompressedSize());
+                if (size > MAX_ENTRY_BYTES) {
+                    throw new UnreadableFileException("entry " + entry.getName() + " inflates to " + size + " bytes (limit " + MAX_ENTRY_BYTES + ")");
+                }
+                if (size >= RATIO_APPLIES_FROM && size / compressed > MAX_RATIO) {
+                    throw new UnreadableFileException("entry " + entry.getName() + " inflates " + (size / compressed) + " times ("
+                            + compressed + " to " + size + " bytes; limit " + MAX_RATIO + "×): a zip bomb");
+                }
+                total += Math.max(0, size);
+                if (total > MAX_TOTAL_BYTES) {
+                    throw new UnreadableFileException("the archive inflates to more than " + MAX_TOTAL_BYTES + " bytes");
+                }
+            }
+        } catch (IOException e) {
+            throw new UnreadableFileException("the file is not a readable .xlsx archive (corrupt or truncated): " + WorkbookSources.describe(e), e);
+        }
+    }
+}
