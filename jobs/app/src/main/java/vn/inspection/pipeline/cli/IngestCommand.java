@@ -15,7 +15,9 @@ import vn.inspection.pipeline.ingest.IngestRunner;
 import vn.inspection.pipeline.ingest.IngestSummary;
 import vn.inspection.pipeline.ingest.read.WorkbookSources;
 import vn.inspection.pipeline.system.Json;
+import vn.inspection.pipeline.system.HomeLock;
 import vn.inspection.pipeline.system.PipelineHome;
+import vn.inspection.pipeline.warehouse.Warehouse;
 
 /** {@code pipeline ingest PATH... [--format table|json]}. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -39,10 +41,18 @@ class IngestCommand implements Callable<Integer> {
         PipelineHome home = PipelineHome.resolve(parent.home);
         try (ConfigurableApplicationContext context = PipelineApplication.start(home)) {
             IngestSummary summary = context.getBean(IngestRunner.class).ingest(paths);
+            Warehouse warehouse = context.getBean(Warehouse.class);
+            boolean changed = summary.files().stream().anyMatch(f -> f.status() == vn.inspection.pipeline.ingest.FileResult.Status.INGESTED);
+            if (changed || !warehouse.exists()) {
+                try (HomeLock lock = HomeLock.acquire(home)) {
+                    warehouse.refresh();
+                }
+            }
             if (format == Format.json) {
                 parent.out.println(summary.toJson());
             } else {
                 new SummaryTable(parent.out).print(summary);
+                parent.out.println("Warehouse: " + warehouse.file());
             }
             return summary.anyQuarantined() ? PipelineCli.PARTIAL : PipelineCli.OK;
         } catch (Exception e) {

@@ -1,0 +1,196 @@
+package vn.inspection.pipeline.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import vn.inspection.pipeline.PipelineApplication;
+import vn.inspection.pipeline.ingest.read.WorkbookSources;
+import vn.inspection.pipeline.system.Json;
+import vn.inspection.pipeline.system.PipelineHome;
+
+/** {@code pipeline sql ["SELECT …"] [--format table|csv|json]}: a read-only query, or an interactive prompt with history. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = "Run a read-only SQL query on the warehouse; with no query, open an interactive prompt "
+                + "(statements end with ';', history kept in <home>/.sql_history, .quit to leave).")
+class SqlCommand implements Callable<Integer> {
+    static final int TABLE_ROW_LIMIT = 1000;
+
+    enum Format { table, csv, json }
+
+    @ParentCommand
+    PipelineCli parent;
+
+    @Parameters(arity = "0..1", paramLabel = "QUERY")
+    String query;
+
+    @Option(names = "--format", defaultValue = "table", description = "table (default), csv or json")
+    Format format;
+
+    @Override
+    public Integer call() {
+        PipelineHome home = PipelineHome.resolve(parent.home);
+        try (ConfigurableApplicationContext context = PipelineApplication.start(home);
+             Connection connection = WarehouseCommands.ready(context).openReadOnly()) {
+            if (query != null) {
+                return run(connection, query, parent.out) ? PipelineCli.OK : PipelineCli.FAILED;
+            }
+            return interactive(connection, home.root().resolve(".sql_history"));
+        } catch (Exception e) {
+            parent.err.println("pipeline sql: " + WorkbookSources.describe(e));
+            return PipelineCli.FAILED;
+        }
+    }
+
+    private int interactive(Connection connection, Path history) throws Exception {
+        try (Terminal terminal = TerminalBuilder.builder().streams(System.in, parent.out).system(System.console() != null).dumb(true).build()) {
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal)
+                    .variable(LineReader.HISTORY_FILE, history)
+                    .build();
+            parent.out.println("Warehouse (read-only). End statements with ';'. .tables lists tables, .quit leaves.");
+            StringBuilder statement = new StringBuilder();
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(statement.length() == 0 ? "sql> " : "...> ");
+                } catch (UserInterruptException e) {
+                    statement.setLength(0);
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                String trimmed = line.strip();
+                if (statement.length() == 0 && (trimmed.equals(".quit") || trimmed.equals(".exit") || trimmed.equals("\\q"))) {
+                    break;
+                }
+                if (statement.length() == 0 && trimmed.equals(".tables")) {
+                    run(connection, "SELECT table_name, table_type, comment FROM duckdb_tables() UNION ALL "
+                            + "SELECT view_name, 'VIEW', comment FROM duckdb_views() WHERE NOT internal ORDER BY 1", parent.out);
+                    continue;
+                }
+                statement.append(line).append('\n');
+                if (trimmed.endsWith(";")) {
+                    run(connection, statement.toString().strip().replaceAll(";$", ""), parent.out);
+                    statement.setLength(0);
+                }
+            }
+            reader.getHistory().save();
+        }
+        return PipelineCli.OK;
+    }
+
+    private boolean run(Connection connection, String sql, PrintStream out) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            print(rs, out);
+            return true;
+        } catch (SQLException e) {
+            parent.err.println("error: " + e.getMessage().lines().findFirst().orElse(e.getMessage()));
+            return false;
+        } catch (Exception e) {
+            parent.err.println("error: " + WorkbookSources.describe(e));
+            return false;
+        }
+    }
+
+    private void print(ResultSet rs, PrintStream out) throws Exception {
+        ResultSetMetaData meta = rs.getMetaData();
+        int columns = meta.getColumnCount();
+        List<String> names = new ArrayList<>();
+        for (int c = 1; c <= columns; c++) {
+            names.add(meta.getColumnLabel(c));
+        }
+        switch (format) {
+            case csv -> {
+                CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
+                printer.printRecord(names);
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.add(rs.getObject(c));
+                    }
+                    printer.printRecord(row);
+                }
+                printer.flush();
+            }
+            case json -> {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= columns; c++) {
+                        Object value = rs.getObject(c);
+                        row.put(names.get(c - 1), value instanceof java.sql.Date d ? d.toLocalDate().toString()
+                                : value instanceof java.time.temporal.Temporal t ? t.toString() : value);
+                    }
+                    rows.add(row);
+                }
+                out.println(Json.write(rows));
+            }
+            default -> table(rs, names, out);
+        }
+    }
+
+    private static void table(ResultSet rs, List<String> names, PrintStream out) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        long total = 0;
+        while (rs.next()) {
+            total++;
+            if (rows.size() < TABLE_ROW_LIMIT) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= names.size(); c++) {
+                    Object value = rs.getObject(c);
+                    String text = value == null ? "NULL" : value.toString();
+                    row.add(text.length() > 60 ? text.substring(0, 59) + "…" : text);
+                }
+                rows.add(row);
+            }
+        }
+        int[] widths = new int[names.size()];
+        for (int c = 0; c < names.size(); c++) {
+            widths[c] = names.get(c).length();
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < names.size(); c++) {
+            line.append(c == 0 ? "" : " | ").append(pad(names.get(c), widths[c]));
+        }
+        out.println(line);
+        out.println("-".repeat(line.length()));
+        for (List<String> row : rows) {
+            line.setLength(0);
+            for (int c = 0; c < names.size(); c++) {
+                line.append(c == 0 ? "" : " | ").append(pad(row.get(c), widths[c]));
+            }
+            out.println(line);
+        }
+        out.println("(" + total + (total == 1 ? " row" : " rows") + (total > rows.size() ? "; " + rows.size() + " shown, use --format csv for all" : "") + ")");
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+}

@@ -1,0 +1,332 @@
+package vn.inspection.pipeline.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import vn.inspection.pipeline.lake.Lake;
+import vn.inspection.pipeline.lake.LakeReader;
+import vn.inspection.pipeline.lake.ManifestEntry;
+import vn.inspection.pipeline.metrics.Metric;
+import vn.inspection.pipeline.metrics.MetricCatalog;
+import vn.inspection.pipeline.metrics.MetricSql;
+import vn.inspection.pipeline.metrics.UnitBasis;
+import vn.inspection.pipeline.period.Period;
+import vn.inspection.pipeline.schema.FieldSpec;
+import vn.inspection.pipeline.schema.RecordSchema;
+import vn.inspection.pipeline.schema.SchemaCatalog;
+import vn.inspection.pipeline.system.Json;
+import vn.inspection.pipeline.unit.UnitHierarchy;
+
+/**
+ * The DuckDB warehouse analysts open: views over the lake's committed files per record type (with unit
+ * names), the unit dimension with its hierarchy, closure and mergers, the metric catalog, the standard
+ * periods, every metric per standard period and unit, the lake's manifest, data-test results, and a
+ * comment in Vietnamese and English on every table, view and column.
+ *
+ * <p>A refresh builds a new file beside the old one and swaps it in with an atomic rename: an analyst who
+ * holds the old file open keeps reading it undisturbed, and the next open sees the new one.
+ */
+public final class Warehouse {
+    private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
+    public static final String FILE_NAME = "warehouse.duckdb";
+
+    private final Path file;
+    private final Lake lake;
+    private final SchemaCatalog schemas;
+    private final MetricCatalog metrics;
+    private final MetricSql sql = MetricSql.load();
+
+    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics) {
+        this.file = folder.resolve(FILE_NAME);
+        this.lake = lake;
+        this.schemas = schemas;
+        this.metrics = metrics;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    /** A read-only connection: what analysts and the CLI's queries get. */
+    public Connection openReadOnly() throws SQLException {
+        if (!exists()) {
+            throw new SQLException("no warehouse yet at " + file + ": ingest some files first (pipeline ingest PATH)");
+        }
+        Properties properties = new Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+    }
+
+    /** Rebuilds the warehouse from the lake and swaps it in atomically. */
+    public void refresh() throws IOException, SQLException {
+        Files.createDirectories(file.getParent());
+        Path next = file.resolveSibling("." + FILE_NAME + ".next");
+        Files.deleteIfExists(next);
+        Files.deleteIfExists(next.resolveSibling(next.getFileName() + ".wal"));
+        long started = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + next);
+             Statement statement = connection.createStatement()) {
+            script(statement, "sql/warehouse/schema.sql");
+            UnitHierarchy hierarchy = units(connection);
+            recordViews(statement);
+            catalog(connection);
+            List<Period> periods = periods(connection, statement);
+            metricValues(statement, periods);
+            lakeFiles(connection);
+            script(statement, "sql/warehouse/comments.sql");
+            dataTests(connection, statement);
+            hierarchy.problems().forEach(p -> log.warn("units reference: {}", p));
+            statement.execute("CHECKPOINT");
+        }
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        log.info("warehouse {} refreshed in {} ms", file, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private UnitHierarchy units(Connection connection) throws SQLException {
+        List<UnitHierarchy.Unit> list = LakeReader.readUnits(lake.dataFiles(RecordSchema.UNITS)).stream()
+                .map(u -> new UnitHierarchy.Unit(u.code(), u.name(), u.parentCode(), u.level(), u.aliases(), u.validFrom(), u.validTo(), u.successorCode()))
+                .toList();
+        UnitHierarchy hierarchy = UnitHierarchy.of(list);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement current = connection.prepareStatement("INSERT INTO unit_current VALUES (?, ?)")) {
+            for (UnitHierarchy.Unit unit : hierarchy.units()) {
+                List<String> chain = new ArrayList<>(hierarchy.ancestors(unit.code()));
+                java.util.Collections.reverse(chain);
+                insert.setString(1, unit.code());
+                insert.setString(2, unit.name());
+                insert.setString(3, unit.parentCode());
+                insert.setString(4, unit.level());
+                insert.setString(5, unit.aliases());
+                insert.setObject(6, unit.validFrom());
+                insert.setObject(7, unit.validTo());
+                insert.setString(8, unit.successorCode());
+                insert.setString(9, hierarchy.current(unit.code()));
+                insert.setInt(10, chain.size() - 1);
+                insert.setString(11, String.join("/", chain));
+                insert.addBatch();
+                current.setString(1, unit.code());
+                current.setString(2, hierarchy.current(unit.code()));
+                current.addBatch();
+            }
+            insert.executeBatch();
+            current.executeBatch();
+        }
+        try (PreparedStatement closure = connection.prepareStatement("INSERT INTO unit_closure VALUES (?, ?, ?)")) {
+            for (UnitHierarchy.Link link : hierarchy.closure()) {
+                closure.setString(1, link.ancestor());
+                closure.setString(2, link.unit());
+                closure.setInt(3, link.distance());
+                closure.addBatch();
+            }
+            closure.executeBatch();
+        }
+        return hierarchy;
+    }
+
+    /** One view per record type over the committed files the manifest lists, with the unit's name. */
+    private void recordViews(Statement statement) throws SQLException {
+        for (RecordSchema schema : schemas.schemas()) {
+            if (schema.isUnits()) {
+                continue;
+            }
+            String type = schema.recordType();
+            List<Path> files = lake.dataFiles(type);
+            String source;
+            if (files.isEmpty()) {
+                source = "SELECT " + schema.fields().stream().map(f -> "CAST(NULL AS " + sqlType(f) + ") AS " + f.column())
+                        .collect(Collectors.joining(", "))
+                        + ", CAST(NULL AS VARCHAR) AS record_key, CAST(NULL AS VARCHAR) AS _source_file, CAST(NULL AS VARCHAR) AS _source_checksum, "
+                        + "CAST(NULL AS VARCHAR) AS _sheet, CAST(NULL AS INTEGER) AS _row, CAST(NULL AS BIGINT) AS year WHERE FALSE";
+            } else {
+                source = "SELECT * FROM read_parquet([" + files.stream().map(f -> "'" + f.toString().replace("'", "''") + "'")
+                        .collect(Collectors.joining(", ")) + "], hive_partitioning = true)";
+            }
+            statement.execute("CREATE VIEW " + type + " AS SELECT r.*, u.name AS unit_name FROM (" + source + ") r LEFT JOIN units u ON u.code = r.unit_code");
+            statement.execute("COMMENT ON VIEW " + type + " IS " + literal(schema.label().vi() + " (sổ theo dõi, từ hồ dữ liệu Parquet) / " + schema.label().en()
+                    + " (register records from the Parquet lake)"));
+            for (FieldSpec field : schema.fields()) {
+                statement.execute("COMMENT ON COLUMN " + type + "." + field.column() + " IS " + literal(field.description().vi() + " / " + field.description().en()
+                        + (field.enumeration() != null && field.type() == vn.inspection.pipeline.schema.FieldType.ENUM
+                        ? " (" + String.join(", ", field.enumeration().labels().keySet()) + ")" : "")));
+            }
+            Map<String, String> lineage = Map.of(
+                    "record_key", "Mã băm khóa tự nhiên của bản ghi / Hash of the record's natural key",
+                    "_source_file", "Tệp nguồn / Source file name",
+                    "_source_checksum", "SHA-256 của tệp nguồn / SHA-256 of the source file",
+                    "_sheet", "Trang tính nguồn / Source sheet",
+                    "_row", "Dòng nguồn (số dòng như Excel hiển thị) / Source row number as Excel shows it",
+                    "year", "Năm (phân vùng của hồ dữ liệu) / Year (the lake partition)",
+                    "unit_name", "Tên đơn vị / Unit name");
+            for (Map.Entry<String, String> column : lineage.entrySet()) {
+                statement.execute("COMMENT ON COLUMN " + type + "." + column.getKey() + " IS " + literal(column.getValue()));
+            }
+        }
+    }
+
+    private static String sqlType(FieldSpec field) {
+        return switch (field.type()) {
+            case DATE -> "DATE";
+            case BOOLEAN -> "BOOLEAN";
+            default -> "VARCHAR";
+        };
+    }
+
+    private void catalog(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO metrics VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Metric metric : metrics.metrics()) {
+                insert.setString(1, metric.id());
+                insert.setString(2, metric.label().vi());
+                insert.setString(3, metric.label().en());
+                insert.setString(4, metric.recordType());
+                insert.setString(5, Json.write(new java.util.TreeMap<>(metric.filter())));
+                insert.setString(6, metric.dateField());
+                insert.setString(7, metric.counts());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The standard periods of every year the records span (the current year when there are none). */
+    private List<Period> periods(Connection connection, Statement statement) throws SQLException {
+        int first = LocalDate.now().getYear();
+        int last = first;
+        try (ResultSet rs = statement.executeQuery("SELECT min(y), max(y) FROM ("
+                + "SELECT year(start_date) AS y FROM inspection UNION ALL SELECT year(start_date) FROM supervision "
+                + "UNION ALL SELECT year(decision_date) FROM discipline UNION ALL SELECT year(received_date) FROM complaint "
+                + "UNION ALL SELECT year(resolved_date) FROM complaint)")) {
+            if (rs.next() && rs.getObject(1) != null) {
+                first = rs.getInt(1);
+                last = rs.getInt(2);
+            }
+        }
+        List<Period> periods = Period.standardPeriods(first, last);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO periods VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Period period : periods) {
+                insert.setString(1, period.id());
+                insert.setString(2, period.kind().name());
+                insert.setObject(3, period.from());
+                insert.setObject(4, period.to());
+                insert.setString(5, period.label("vi"));
+                insert.setString(6, period.label("en"));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return periods;
+    }
+
+    /** Every metric × standard period × unit × basis, zeros included, rolled up the hierarchy. */
+    private void metricValues(Statement statement, List<Period> periods) throws SQLException {
+        statement.execute("CREATE TEMP TABLE nonzero (metric_id VARCHAR, period_id VARCHAR, unit_code VARCHAR, value BIGINT, basis VARCHAR)");
+        for (UnitBasis basis : UnitBasis.values()) {
+            for (Metric metric : metrics.metrics()) {
+                statement.execute("INSERT INTO nonzero SELECT metric_id, period_id, unit_code, value, '" + basis + "' FROM (" + sql.byUnit(metric, basis) + ")");
+            }
+        }
+        statement.execute("INSERT INTO metric_values SELECT m.id, p.period_id, u.code, b.basis, coalesce(n.value, 0) "
+                + "FROM metrics m CROSS JOIN periods p CROSS JOIN units u CROSS JOIN (VALUES ('SUCCESSOR'), ('RECORDED')) AS b(basis) "
+                + "LEFT JOIN nonzero n ON n.metric_id = m.id AND n.period_id = p.period_id AND n.unit_code = u.code AND n.basis = b.basis");
+        statement.execute("DROP TABLE nonzero");
+    }
+
+    private void lakeFiles(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lake_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ManifestEntry entry : lake.manifest()) {
+                insert.setString(1, entry.checksum());
+                insert.setString(2, entry.fileName());
+                insert.setString(3, entry.sourcePath());
+                insert.setObject(4, entry.ingestedAt().atOffset(java.time.ZoneOffset.UTC));
+                insert.setLong(5, entry.runId());
+                insert.setLong(6, entry.sheets().stream().mapToLong(ManifestEntry.SheetCounts::accepted).sum());
+                insert.setLong(7, entry.sheets().stream().mapToLong(ManifestEntry.SheetCounts::duplicates).sum());
+                insert.setLong(8, entry.sheets().stream().mapToLong(ManifestEntry.SheetCounts::rejected).sum());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Runs every data test (a query returning the violating rows) and records the outcome. */
+    private void dataTests(Connection connection, Statement statement) throws SQLException, IOException {
+        Resource[] tests = new PathMatchingResourcePatternResolver().getResources("classpath:sql/warehouse/tests/*.sql");
+        java.util.Arrays.sort(tests, java.util.Comparator.comparing(Resource::getFilename));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO data_tests VALUES (?, ?, ?, ?)")) {
+            for (Resource test : tests) {
+                String text;
+                try (InputStream in = test.getInputStream()) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                String description = text.lines().takeWhile(l -> l.startsWith("--")).map(l -> l.substring(2).strip()).collect(Collectors.joining(" "));
+                long failures;
+                try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM (" + stripComments(text) + ")")) {
+                    rs.next();
+                    failures = rs.getLong(1);
+                }
+                String name = test.getFilename().replace(".sql", "");
+                if (failures > 0) {
+                    log.warn("data test {} failed with {} violating rows: {}", name, failures, description);
+                }
+                insert.setString(1, name);
+                insert.setString(2, description);
+                insert.setLong(3, failures);
+                insert.setBoolean(4, failures == 0);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void script(Statement statement, String resource) throws SQLException {
+        for (String part : stripComments(read(resource)).split(";\\s*\\n")) {
+            if (!part.isBlank()) {
+                statement.execute(part);
+            }
+        }
+    }
+
+    private static String stripComments(String sqlText) {
+        return sqlText.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n")).strip().replaceAll(";\\s*$", "");
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Warehouse.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,29 @@
+package vn.inspection.pipeline.warehouse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.inspection.pipeline.lake.Lake;
+import vn.inspection.pipeline.metrics.MetricCatalog;
+import vn.inspection.pipeline.schema.SchemaCatalog;
+import vn.inspection.pipeline.system.PipelineHome;
+import vn.inspection.pipeline.system.PipelineProperties;
+
+@Configuration(proxyBeanMethods = false)
+class WarehouseConfiguration {
+
+    @Bean
+    MetricCatalog metricCatalog(PipelineProperties properties, SchemaCatalog schemas) {
+        return properties.schemasDir() != null ? MetricCatalog.load(properties.schemasDir(), schemas) : MetricCatalog.loadFromClasspath(schemas);
+    }
+
+    @Bean
+    Warehouse warehouse(PipelineHome home, Lake lake, SchemaCatalog schemas, MetricCatalog metrics) {
+        return new Warehouse(home.root().resolve("warehouse"), lake, schemas, metrics);
+    }
+
+    @Bean
+    DuckDbMetricEngine duckDbMetricEngine(Warehouse warehouse) {
+        return new DuckDbMetricEngine(warehouse);
+    }
+}

@@ -1,0 +1,61 @@
+COMMENT ON TABLE units IS 'Danh mục đơn vị, có cấp bậc và sáp nhập / Unit dimension with hierarchy and mergers';
+COMMENT ON COLUMN units.code IS 'Mã đơn vị / Unit code';
+COMMENT ON COLUMN units.name IS 'Tên đơn vị / Unit name';
+COMMENT ON COLUMN units.parent_code IS 'Mã đơn vị cấp trên / Parent unit code';
+COMMENT ON COLUMN units.level IS 'Cấp: BLOC, UPPER_BASE, BASE, BRANCH / Unit level';
+COMMENT ON COLUMN units.aliases IS 'Tên gọi khác, cách nhau bởi ; / Other names, separated by ;';
+COMMENT ON COLUMN units.valid_from IS 'Hiệu lực từ / Valid from';
+COMMENT ON COLUMN units.valid_to IS 'Hiệu lực đến (đơn vị đã sáp nhập, giải thể) / Valid to (merged or dissolved units)';
+COMMENT ON COLUMN units.successor_code IS 'Mã đơn vị kế thừa sau sáp nhập / Successor unit after a merger';
+COMMENT ON COLUMN units.current_code IS 'Đơn vị hiện nay mang số liệu của đơn vị này (theo chuỗi kế thừa) / Unit that carries this unit''s records today (successor chain followed)';
+COMMENT ON COLUMN units.depth IS 'Độ sâu trong cây đơn vị, 0 là Đảng bộ Khối / Depth in the hierarchy, 0 for the bloc';
+COMMENT ON COLUMN units.path IS 'Đường dẫn mã từ gốc, cách nhau bởi / / Codes from the root, separated by /';
+
+COMMENT ON TABLE unit_closure IS 'Mỗi đơn vị cùng mọi đơn vị cấp trên của nó (kể cả chính nó), để cộng dồn số liệu / Every unit with each of its ancestors (itself included), for roll-ups';
+COMMENT ON COLUMN unit_closure.ancestor_code IS 'Đơn vị cấp trên (hoặc chính đơn vị) / Ancestor (or the unit itself)';
+COMMENT ON COLUMN unit_closure.unit_code IS 'Đơn vị / Unit';
+COMMENT ON COLUMN unit_closure.distance IS 'Số cấp giữa hai đơn vị, 0 là chính nó / Levels between the two, 0 for itself';
+
+COMMENT ON TABLE unit_current IS 'Đơn vị được tính số liệu thay cho đơn vị đã sáp nhập / The unit a merged unit''s records are counted under';
+COMMENT ON COLUMN unit_current.unit_code IS 'Đơn vị ghi trong sổ / Unit as recorded';
+COMMENT ON COLUMN unit_current.current_code IS 'Đơn vị kế thừa hiện nay / Current successor';
+
+COMMENT ON TABLE metrics IS 'Danh mục chỉ tiêu (schemas/metrics.json) / The metric catalog';
+COMMENT ON COLUMN metrics.id IS 'Mã chỉ tiêu / Metric id';
+COMMENT ON COLUMN metrics.label_vi IS 'Tên tiếng Việt / Vietnamese label';
+COMMENT ON COLUMN metrics.label_en IS 'Tên tiếng Anh / English label';
+COMMENT ON COLUMN metrics.record_type IS 'Loại sổ được đếm / Record type counted';
+COMMENT ON COLUMN metrics.filter IS 'Điều kiện lọc (JSON) / Filter (JSON)';
+COMMENT ON COLUMN metrics.date_field IS 'Trường ngày xếp bản ghi vào kỳ / Date field that places a record in a period';
+COMMENT ON COLUMN metrics.counts IS 'Đơn vị đếm: records = lượt / What is counted: records (lượt)';
+
+COMMENT ON TABLE periods IS 'Các kỳ chuẩn: năm, 6 tháng, quý, tháng / Standard periods: years, halves, quarters, months';
+COMMENT ON COLUMN periods.period_id IS 'Mã kỳ, vd 2014-H1 / Period id, e.g. 2014-H1';
+COMMENT ON COLUMN periods.kind IS 'Loại kỳ: YEAR, HALF, QUARTER, MONTH / Period kind';
+COMMENT ON COLUMN periods.period_from IS 'Từ ngày / First day';
+COMMENT ON COLUMN periods.period_to IS 'Đến ngày (tính cả ngày này) / Last day, inclusive';
+COMMENT ON COLUMN periods.label_vi IS 'Tên kỳ, vd 6 tháng đầu năm 2014 / Vietnamese label';
+COMMENT ON COLUMN periods.label_en IS 'Tên kỳ tiếng Anh / English label';
+
+COMMENT ON TABLE metric_values IS 'Giá trị mọi chỉ tiêu theo kỳ chuẩn và đơn vị (cộng dồn đơn vị cấp dưới) / Every metric per standard period and unit, subordinate units included';
+COMMENT ON COLUMN metric_values.metric_id IS 'Mã chỉ tiêu / Metric id';
+COMMENT ON COLUMN metric_values.period_id IS 'Mã kỳ / Period id';
+COMMENT ON COLUMN metric_values.unit_code IS 'Đơn vị (gồm cả các đơn vị cấp dưới) / Unit, with the units below it';
+COMMENT ON COLUMN metric_values.basis IS 'SUCCESSOR: đơn vị đã sáp nhập tính vào đơn vị kế thừa; RECORDED: theo đơn vị ghi trong sổ / SUCCESSOR counts merged units under their successor; RECORDED as written';
+COMMENT ON COLUMN metric_values.value IS 'Số lượt / Number of records (lượt)';
+
+COMMENT ON TABLE lake_files IS 'Các tệp đã nạp vào hồ dữ liệu (manifest) / Files ingested into the lake (the manifest)';
+COMMENT ON COLUMN lake_files.checksum IS 'SHA-256 của tệp / SHA-256 of the file';
+COMMENT ON COLUMN lake_files.file_name IS 'Tên tệp / File name';
+COMMENT ON COLUMN lake_files.source_path IS 'Đường dẫn khi nạp / Path when ingested';
+COMMENT ON COLUMN lake_files.ingested_at IS 'Thời điểm nạp / When ingested';
+COMMENT ON COLUMN lake_files.run_id IS 'Lần chạy nạp / Ingest run';
+COMMENT ON COLUMN lake_files.accepted IS 'Số dòng được nhận / Rows accepted';
+COMMENT ON COLUMN lake_files.duplicates IS 'Số dòng trùng / Rows skipped as duplicates';
+COMMENT ON COLUMN lake_files.rejected IS 'Số dòng bị loại / Rows rejected';
+
+COMMENT ON TABLE data_tests IS 'Kết quả kiểm tra dữ liệu lần làm mới gần nhất / Data tests of the last refresh';
+COMMENT ON COLUMN data_tests.name IS 'Tên phép kiểm tra / Test name';
+COMMENT ON COLUMN data_tests.description IS 'Nội dung kiểm tra / What it checks';
+COMMENT ON COLUMN data_tests.failures IS 'Số dòng vi phạm / Violating rows';
+COMMENT ON COLUMN data_tests.passed IS 'Đạt / Passed';

@@ -1,0 +1,63 @@
+-- The warehouse's own tables (the record views are made from the schema files and the lake manifest).
+CREATE TABLE units (
+    code VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    parent_code VARCHAR,
+    level VARCHAR,
+    aliases VARCHAR,
+    valid_from DATE,
+    valid_to DATE,
+    successor_code VARCHAR,
+    current_code VARCHAR NOT NULL,
+    depth INTEGER NOT NULL,
+    path VARCHAR NOT NULL
+);
+CREATE TABLE unit_closure (
+    ancestor_code VARCHAR NOT NULL,
+    unit_code VARCHAR NOT NULL,
+    distance INTEGER NOT NULL
+);
+CREATE TABLE unit_current (
+    unit_code VARCHAR NOT NULL,
+    current_code VARCHAR NOT NULL
+);
+CREATE TABLE metrics (
+    id VARCHAR PRIMARY KEY,
+    label_vi VARCHAR NOT NULL,
+    label_en VARCHAR NOT NULL,
+    record_type VARCHAR NOT NULL,
+    filter VARCHAR NOT NULL,
+    date_field VARCHAR NOT NULL,
+    counts VARCHAR NOT NULL
+);
+CREATE TABLE periods (
+    period_id VARCHAR PRIMARY KEY,
+    kind VARCHAR NOT NULL,
+    period_from DATE NOT NULL,
+    period_to DATE NOT NULL,
+    label_vi VARCHAR NOT NULL,
+    label_en VARCHAR NOT NULL
+);
+CREATE TABLE metric_values (
+    metric_id VARCHAR NOT NULL,
+    period_id VARCHAR NOT NULL,
+    unit_code VARCHAR NOT NULL,
+    basis VARCHAR NOT NULL,
+    value BIGINT NOT NULL
+);
+CREATE TABLE lake_files (
+    checksum VARCHAR PRIMARY KEY,
+    file_name VARCHAR NOT NULL,
+    source_path VARCHAR,
+    ingested_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    run_id BIGINT NOT NULL,
+    accepted BIGINT NOT NULL,
+    duplicates BIGINT NOT NULL,
+    rejected BIGINT NOT NULL
+);
+CREATE TABLE data_tests (
+    name VARCHAR PRIMARY KEY,
+    description VARCHAR NOT NULL,
+    failures BIGINT NOT NULL,
+    passed BOOLEAN NOT NULL
+);

@@ -1,0 +1,16 @@
+package vn.inspection.pipeline.metrics;
+
+import java.util.List;
+import java.util.Map;
+
+import vn.inspection.pipeline.schema.Label;
+
+/**
+ * One metric of the catalog: counts the records of {@code recordType} that pass {@code filter} (field →
+ * the codes it may hold; booleans as "true"/"false"), placed in a period by {@code dateField}.
+ */
+public record Metric(String id, Label label, String recordType, Map<String, List<String>> filter, String dateField, String counts) {
+    public Metric {
+        filter = Map.copyOf(filter);
+    }
+}
