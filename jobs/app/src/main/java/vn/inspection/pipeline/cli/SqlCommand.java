@@ -65,29 +65,72 @@ class SqlCommand implements Callable<Integer> {
         }
     }
 
-    private int interactive(Connection connection, Path history) throws Exception {
-        try (Terminal terminal = TerminalBuilder.builder().streams(System.in, parent.out).system(System.console() != null).dumb(true).build()) {
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal)
-                    .variable(LineReader.HISTORY_FILE, history)
-                    .build();
-            parent.out.println("Warehouse (read-only). End statements with ';'. .tables lists tables, .quit leaves.");
-            StringBuilder statement = new StringBuilder();
-            while (true) {
-                String line;
-                try {
-                    line = reader.readLine(statement.length() == 0 ? "sql> " : "...> ");
-                } catch (UserInterruptException e) {
-                    statement.setLength(0);
-                    continue;
-                } catch (EndOfFileException e) {
-                    break;
+    /** Lines typed at the prompt: JLine (editing, history) on a terminal, plain lines from a pipe or file. */
+    interface Lines extends AutoCloseable {
+        /** The next line, or null at the end of input. */
+        String read(String prompt) throws Exception;
+    }
+
+    private Lines lines(Path history) throws Exception {
+        if (System.console() == null) {
+            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+            List<String> typed = new ArrayList<>();
+            return new Lines() {
+                @Override
+                public String read(String prompt) throws Exception {
+                    String line = reader.readLine();
+                    if (line != null && !line.isBlank()) {
+                        typed.add(line);
+                    }
+                    return line;
                 }
+
+                @Override
+                public void close() throws Exception {
+                    java.nio.file.Files.createDirectories(history.getParent());
+                    java.nio.file.Files.write(history, typed, java.nio.charset.StandardCharsets.UTF_8,
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                }
+            };
+        }
+        Terminal terminal = TerminalBuilder.builder().system(true).build();
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).variable(LineReader.HISTORY_FILE, history).build();
+        return new Lines() {
+            @Override
+            public String read(String prompt) {
+                while (true) {
+                    try {
+                        return reader.readLine(prompt);
+                    } catch (UserInterruptException e) {
+                        // Ctrl-C abandons the line being typed, not the session
+                    } catch (EndOfFileException e) {
+                        return null;
+                    }
+                }
+            }
+
+            @Override
+            public void close() throws Exception {
+                reader.getHistory().save();
+                terminal.close();
+            }
+        };
+    }
+
+    private int interactive(Connection connection, Path history) throws Exception {
+        try (Lines lines = lines(history)) {
+            if (System.console() != null) {
+                parent.out.println("Warehouse (read-only). End statements with ';'. .tables lists tables, .quit leaves.");
+            }
+            StringBuilder statement = new StringBuilder();
+            String line;
+            while ((line = lines.read(statement.length() == 0 ? "sql> " : "...> ")) != null) {
                 String trimmed = line.strip();
                 if (statement.length() == 0 && (trimmed.equals(".quit") || trimmed.equals(".exit") || trimmed.equals("\\q"))) {
                     break;
                 }
                 if (statement.length() == 0 && trimmed.equals(".tables")) {
-                    run(connection, "SELECT table_name, table_type, comment FROM duckdb_tables() UNION ALL "
+                    run(connection, "SELECT table_name, 'TABLE' AS kind, comment FROM duckdb_tables() WHERE NOT internal UNION ALL "
                             + "SELECT view_name, 'VIEW', comment FROM duckdb_views() WHERE NOT internal ORDER BY 1", parent.out);
                     continue;
                 }
@@ -97,7 +140,9 @@ class SqlCommand implements Callable<Integer> {
                     statement.setLength(0);
                 }
             }
-            reader.getHistory().save();
+            if (!statement.toString().isBlank()) {
+                run(connection, statement.toString().strip(), parent.out);
+            }
         }
         return PipelineCli.OK;
     }
