@@ -28,18 +28,28 @@ public final class RowClassifier {
             return "footer";
         }
         String first = null;
+        String firstClean = "";
         int filled = 0;
         for (String cell : row) {
-            String key = VietnameseText.matchKey(cell);
-            if (key.isEmpty()) {
+            if (cell == null || cell.isBlank()) {
                 continue;
             }
             filled++;
+            if (filled > 3) {
+                continue;
+            }
+            // match keys only for the first cells: totals and signatures stand there
+            String key = VietnameseText.matchKey(cell);
+            if (key.isEmpty()) {
+                filled--;
+                continue;
+            }
             if (first == null) {
                 first = key;
+                firstClean = VietnameseText.clean(cell);
             }
             // exact keys, or the words with their diacritics: "tong cong ty" is a corporation (Tổng công ty), not a total
-            if (filled <= 3 && (TOTALS.contains(key) || VietnameseText.identityKey(cell).startsWith("tổng cộng"))) {
+            if (TOTALS.contains(key) || VietnameseText.identityKey(cell).startsWith("tổng cộng")) {
                 footer = true;
                 return "totals";
             }
@@ -60,20 +70,9 @@ public final class RowClassifier {
             footer = true;
             return "signature";
         }
-        String firstClean = firstNonBlank(row);
         if (filled <= 2 && ROMAN_OR_LETTER.matcher(firstClean).matches()) {
             return "group heading";
         }
         return null;
-    }
-
-    private static String firstNonBlank(List<String> row) {
-        for (String cell : row) {
-            String text = VietnameseText.clean(cell);
-            if (!text.isEmpty()) {
-                return text;
-            }
-        }
-        return "";
     }
 }

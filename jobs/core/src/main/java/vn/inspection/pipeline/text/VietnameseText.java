@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class VietnameseText {
 
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B\\uFEFF]+");
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     /** A dot inside an abbreviation ("Q.Đ", "T.Ư"): dropped, so "Số Q.Đ" matches "Số QĐ". */
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\p{L})\\.(?=\\p{L})");
     /** The five Vietnamese tone marks (grave, acute, tilde, hook above, dot below); the vowel marks are kept apart. */
@@ -30,8 +27,51 @@ public final class VietnameseText {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String nfc = Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
-        return SPACES.matcher(nfc).replaceAll(" ").strip();
+        String nfc = isAscii(raw) || Normalizer.isNormalized(raw, Normalizer.Form.NFC) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFC);
+        return collapseSpaces(nfc);
+    }
+
+    private static boolean isSpace(char ch) {
+        return Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u2007' || ch == '\u202F' || ch == '\u200B' || ch == '\uFEFF';
+    }
+
+    /** Runs of white space (non-breaking and zero-width spaces included) as one space, trimmed. */
+    private static String collapseSpaces(String text) {
+        int n = text.length();
+        boolean clean = n > 0 && !isSpace(text.charAt(0)) && !isSpace(text.charAt(n - 1));
+        for (int i = 0; clean && i < n; i++) {
+            char ch = text.charAt(i);
+            if (isSpace(ch) && (ch != ' ' || isSpace(text.charAt(i + 1)))) {
+                clean = false;
+            }
+        }
+        if (clean) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(n);
+        boolean pending = false;
+        for (int i = 0; i < n; i++) {
+            char ch = text.charAt(i);
+            if (isSpace(ch)) {
+                pending = out.length() > 0;
+            } else {
+                if (pending) {
+                    out.append(' ');
+                    pending = false;
+                }
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Key for matching: lower case, no diacritics, punctuation as spaces, spaces collapsed. */
@@ -39,11 +79,30 @@ public final class VietnameseText {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String undotted = ABBREVIATION_DOT.matcher(raw).replaceAll("");
-        String stripped = COMBINING_MARKS.matcher(Normalizer.normalize(undotted, Normalizer.Form.NFD)).replaceAll("");
-        stripped = stripped.replace('đ', 'd').replace('Đ', 'D').replace('ð', 'd').replace('Ð', 'D');
-        String words = NOT_LETTER_OR_DIGIT.matcher(stripped.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
-        return words.strip();
+        String undotted = raw.indexOf('.') >= 0 ? ABBREVIATION_DOT.matcher(raw).replaceAll("") : raw;
+        String decomposed = isAscii(undotted) ? undotted : Normalizer.normalize(undotted, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        boolean pending = false;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char ch = decomposed.charAt(i);
+            if (ch == 'đ' || ch == 'ð' || ch == 'Đ' || ch == 'Ð') {
+                ch = 'd';
+            }
+            int type = Character.getType(ch);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            if (Character.isLetterOrDigit(ch)) {
+                if (pending && out.length() > 0) {
+                    out.append(' ');
+                }
+                pending = false;
+                out.append(Character.toLowerCase(ch));
+            } else {
+                pending = true;
+            }
+        }
+        return out.toString();
     }
 
     /**
