@@ -11,6 +11,9 @@ import vn.inspection.pipeline.schema.Label;
  */
 public record Metric(String id, Label label, String recordType, Map<String, List<String>> filter, String dateField, String counts) {
     public Metric {
-        filter = Map.copyOf(filter);
+        // keep the catalog's order (stable SQL text) and make the code lists unmodifiable
+        java.util.LinkedHashMap<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        filter.forEach((field, codes) -> copy.put(field, List.copyOf(codes)));
+        filter = java.util.Collections.unmodifiableMap(copy);
     }
 }

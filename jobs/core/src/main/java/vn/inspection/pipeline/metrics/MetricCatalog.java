@@ -71,6 +71,9 @@ public final class MetricCatalog {
                 throw new SchemaException(where + ": '" + date + "' is not a date field of " + type);
             }
             Map<String, List<String>> filter = new LinkedHashMap<>();
+            if (!m.path("filter").isObject()) {
+                throw new SchemaException(where + ": filter must be an object of field → codes, e.g. {\"subject_type\": [\"ORG\"]} ({} for none)");
+            }
             for (var entry : m.path("filter").properties()) {
                 String field = entry.getKey();
                 if (!schema.hasField(field)) {

@@ -64,7 +64,9 @@ public final class MetricSql {
         for (Metric metric : metrics) {
             parts.add(fill(totalTemplate, metric, Map.of("{{unit_join}}", unitJoin)));
         }
-        return "WITH periods AS (\n" + periodsRelation(periods) + "\n)\n" + String.join("\nUNION ALL\n", parts);
+        // a period asked for twice (compare 2014-H1 2014-H1) is one row of the relation, or its records would count twice
+        List<Period> distinct = periods.stream().distinct().toList();
+        return "WITH periods AS (\n" + periodsRelation(distinct) + "\n)\n" + String.join("\nUNION ALL\n", parts);
     }
 
     /** An inline relation periods(period_id, period_from, period_to). */

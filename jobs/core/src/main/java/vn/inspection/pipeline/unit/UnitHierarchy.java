@@ -57,12 +57,13 @@ public final class UnitHierarchy {
     public List<String> problems() {
         List<String> all = new ArrayList<>(problems);
         for (String code : units.keySet()) {
-            try {
-                ancestors(code);
-                current(code);
-            } catch (IllegalStateException e) {
-                if (!all.contains(e.getMessage())) {
-                    all.add(e.getMessage());
+            for (Runnable check : List.<Runnable>of(() -> ancestors(code), () -> current(code))) {
+                try {
+                    check.run();
+                } catch (IllegalStateException e) {
+                    if (!all.contains(e.getMessage())) {
+                        all.add(e.getMessage());
+                    }
                 }
             }
         }
