@@ -42,7 +42,8 @@ import vn.inspection.pipeline.unit.UnitHierarchy;
 /**
  * The DuckDB warehouse analysts open: views over the lake's committed files per record type (with unit
  * names), the unit dimension with its hierarchy, closure and mergers, the metric catalog, the standard
- * periods, every metric per standard period and unit, the lake's manifest, data-test results, and a
+ * periods, every metric per standard period and unit, the lake's manifest, the results of the data tests
+ * in {@code schemas/tests/} (each a query returning the rows that break it), and a
  * comment in Vietnamese and English on every table, view and column.
  *
  * <p>A refresh builds a new file beside the old one and swaps it in with an atomic rename: an analyst who
@@ -57,12 +58,18 @@ public final class Warehouse {
     private final SchemaCatalog schemas;
     private final MetricCatalog metrics;
     private final MetricSql sql = MetricSql.load();
+    private final String testsLocation;
 
-    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics) {
+    /**
+     * @param schemasDir the schema folder the data tests ({@code tests/*.sql}) are read from, or null for the
+     *                   copy packaged on the classpath
+     */
+    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, Path schemasDir) {
         this.file = folder.resolve(FILE_NAME);
         this.lake = lake;
         this.schemas = schemas;
         this.metrics = metrics;
+        this.testsLocation = schemasDir != null ? schemasDir.toUri() + "tests/*.sql" : "classpath:schemas/tests/*.sql";
     }
 
     public Path file() {
@@ -275,7 +282,7 @@ public final class Warehouse {
 
     /** Runs every data test (a query returning the violating rows) and records the outcome. */
     private void dataTests(Connection connection, Statement statement) throws SQLException, IOException {
-        Resource[] tests = new PathMatchingResourcePatternResolver().getResources("classpath:sql/warehouse/tests/*.sql");
+        Resource[] tests = new PathMatchingResourcePatternResolver().getResources(testsLocation);
         java.util.Arrays.sort(tests, java.util.Comparator.comparing(Resource::getFilename));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO data_tests VALUES (?, ?, ?, ?)")) {
             for (Resource test : tests) {

@@ -18,8 +18,8 @@ class WarehouseConfiguration {
     }
 
     @Bean
-    Warehouse warehouse(PipelineHome home, Lake lake, SchemaCatalog schemas, MetricCatalog metrics) {
-        return new Warehouse(home.root().resolve("warehouse"), lake, schemas, metrics);
+    Warehouse warehouse(PipelineHome home, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, PipelineProperties properties) {
+        return new Warehouse(home.root().resolve("warehouse"), lake, schemas, metrics, properties.schemasDir());
     }
 
     @Bean

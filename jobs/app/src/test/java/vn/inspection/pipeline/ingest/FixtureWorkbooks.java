@@ -16,7 +16,9 @@ import org.dhatim.fastexcel.Worksheet;
  * for .xlsx, exact bytes for .csv). The files are committed; run this class's main only to remake them
  * after changing it, and review the diff of the tests that read them.
  *
- * <pre>mvn -q -pl jobs/app test-compile exec:java ... or run main(path) from an IDE</pre>
+ * <pre>mvn -q install -DskipTests
+ * java -cp jobs/app/target/test-classes:jobs/app/target/classes:$(cd jobs/app &amp;&amp; mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
+ *     vn.inspection.pipeline.ingest.FixtureWorkbooks jobs/app/src/test/resources/fixtures/ingest</pre>
  */
 public final class FixtureWorkbooks {
 
