@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -143,26 +142,11 @@ final class CsvWorkbookSource implements WorkbookSource {
         Reader reader = new InputStreamReader(in, charset);
         CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                 .setTrim(false).get().parse(reader);
-        Iterator<CSVRecord> records = parser.iterator();
-        return new RowStream() {
-            @Override
-            public boolean hasNext() {
-                return records.hasNext();
-            }
-
-            @Override
-            public SheetRow next() {
-                CSVRecord record = records.next();
-                List<String> cells = new ArrayList<>(record.size());
-                record.forEach(cells::add);
-                return new SheetRow((int) record.getRecordNumber(), cells);
-            }
-
-            @Override
-            public void close() throws IOException {
-                parser.close();
-            }
-        };
+        return RowStream.of(parser.iterator(), (CSVRecord record) -> {
+            List<String> cells = new ArrayList<>(record.size());
+            record.forEach(cells::add);
+            return new SheetRow((int) record.getRecordNumber(), cells);
+        }, parser);
     }
 
     @Override

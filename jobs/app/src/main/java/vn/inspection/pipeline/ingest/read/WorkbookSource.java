@@ -19,5 +19,25 @@ public interface WorkbookSource extends Closeable {
 
     /** The rows of one sheet. */
     interface RowStream extends Iterator<SheetRow>, Closeable {
+
+        /** Rows made from the items of an iterator; closing the stream closes {@code resource}. */
+        static <T> RowStream of(Iterator<T> items, java.util.function.Function<T, SheetRow> row, Closeable resource) {
+            return new RowStream() {
+                @Override
+                public boolean hasNext() {
+                    return items.hasNext();
+                }
+
+                @Override
+                public SheetRow next() {
+                    return row.apply(items.next());
+                }
+
+                @Override
+                public void close() throws java.io.IOException {
+                    resource.close();
+                }
+            };
+        }
     }
 }

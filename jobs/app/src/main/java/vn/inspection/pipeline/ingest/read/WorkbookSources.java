@@ -130,32 +130,18 @@ public final class WorkbookSources {
         public RowStream rows(int sheetIndex) throws IOException {
             RowStream rows = source.rows(sheetIndex);
             String sheet = source.sheetNames().get(sheetIndex);
-            return new RowStream() {
-                @Override
-                public boolean hasNext() {
-                    return rows.hasNext();
-                }
-
-                @Override
-                public SheetRow next() {
-                    SheetRow row = rows.next();
-                    List<String> cells = new ArrayList<>(row.cells().size());
-                    for (int c = 0; c < row.cells().size(); c++) {
-                        String text = row.cells().get(c);
-                        if (text != null && text.length() > MAX_CELL_CHARS) {
-                            throw new OversizedCellException("cell " + columnName(c) + row.rowNumber() + " of sheet '" + sheet + "' holds "
-                                    + String.format("%,d", text.length()) + " characters (Excel allows " + String.format("%,d", MAX_CELL_CHARS) + ")");
-                        }
-                        cells.add(text);
+            return RowStream.of(rows, row -> {
+                List<String> cells = new ArrayList<>(row.cells().size());
+                for (int c = 0; c < row.cells().size(); c++) {
+                    String text = row.cells().get(c);
+                    if (text != null && text.length() > MAX_CELL_CHARS) {
+                        throw new OversizedCellException("cell " + columnName(c) + row.rowNumber() + " of sheet '" + sheet + "' holds "
+                                + String.format("%,d", text.length()) + " characters (Excel allows " + String.format("%,d", MAX_CELL_CHARS) + ")");
                     }
-                    return new SheetRow(row.rowNumber(), cells);
+                    cells.add(text);
                 }
-
-                @Override
-                public void close() throws IOException {
-                    rows.close();
-                }
-            };
+                return new SheetRow(row.rowNumber(), cells);
+            }, rows);
         }
 
         @Override

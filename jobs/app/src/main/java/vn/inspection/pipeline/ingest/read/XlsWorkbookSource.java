@@ -12,7 +12,6 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
@@ -41,28 +40,14 @@ final class XlsWorkbookSource implements WorkbookSource {
     @Override
     public RowStream rows(int sheetIndex) {
         Sheet sheet = workbook.getSheetAt(sheetIndex);
-        var rows = sheet.rowIterator();
-        return new RowStream() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
+        return RowStream.of(sheet.rowIterator(), row -> {
+            int width = Math.max(0, row.getLastCellNum());
+            List<String> cells = new ArrayList<>(width);
+            for (int c = 0; c < width; c++) {
+                cells.add(text(row.getCell(c)));
             }
-
-            @Override
-            public SheetRow next() {
-                Row row = rows.next();
-                int width = Math.max(0, row.getLastCellNum());
-                List<String> cells = new ArrayList<>(width);
-                for (int c = 0; c < width; c++) {
-                    cells.add(text(row.getCell(c)));
-                }
-                return new SheetRow(row.getRowNum() + 1, cells);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+            return new SheetRow(row.getRowNum() + 1, cells);
+        }, () -> { });
     }
 
     static String text(Cell cell) {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,28 +40,13 @@ final class XlsxWorkbookSource implements WorkbookSource {
     @Override
     public RowStream rows(int sheetIndex) throws IOException {
         Stream<Row> stream = sheets.get(sheetIndex).openStream();
-        Iterator<Row> rows = stream.iterator();
-        return new RowStream() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
+        return RowStream.of(stream.iterator(), row -> {
+            List<String> cells = new ArrayList<>(row.getCellCount());
+            for (int c = 0; c < row.getCellCount(); c++) {
+                cells.add(text(row.getCell(c)));
             }
-
-            @Override
-            public SheetRow next() {
-                Row row = rows.next();
-                List<String> cells = new ArrayList<>(row.getCellCount());
-                for (int c = 0; c < row.getCellCount(); c++) {
-                    cells.add(text(row.getCell(c)));
-                }
-                return new SheetRow(row.getRowNum(), cells);
-            }
-
-            @Override
-            public void close() {
-                stream.close();
-            }
-        };
+            return new SheetRow(row.getRowNum(), cells);
+        }, stream::close);
     }
 
     String text(Cell cell) {
