@@ -309,15 +309,71 @@ public final class MessyFixtures {
         }
     }
 
-    /** Encoders into legacy font encodings, the reverse of the converter's tables (fixtures only). */
+    /**
+     * Encoders into legacy font encodings, the reverse of the converter's tables ({@code legacy/*.tsv} in the
+     * core): what a cell typed with a .VnTime (TCVN3) or VNI-Times font holds. Fixtures only.
+     */
     static final class LegacyText {
         static UnaryOperator<String> tcvn3() {
-            return UnaryOperator.identity();
+            java.util.Map<Character, Character> codes = new java.util.HashMap<>();
+            table("legacy/tcvn3.tsv").forEach((legacy, unicode) -> codes.merge(unicode.charAt(0), legacy.charAt(0),
+                    (kept, other) -> kept >= 0x80 && kept <= 0x9F && !(other >= 0x80 && other <= 0x9F) ? other : kept));
+            return text -> {
+                StringBuilder out = new StringBuilder();
+                for (char c : Normalizer.normalize(text, Normalizer.Form.NFC).toCharArray()) {
+                    Character code = c < 0x80 ? Character.valueOf(c) : codes.getOrDefault(c, codes.get(Character.toLowerCase(c)));
+                    if (code == null) {
+                        throw new IllegalStateException("no TCVN3 code for " + c + " in " + text);
+                    }
+                    out.append(code.charValue());
+                }
+                return out.toString();
+            };
         }
 
         static UnaryOperator<String> vni() {
-            return UnaryOperator.identity();
+            java.util.Map<Character, String> codes = new java.util.HashMap<>();
+            table("legacy/vni-windows.tsv").forEach((legacy, unicode) -> codes.put(unicode.charAt(0), legacy));
+            return text -> {
+                StringBuilder out = new StringBuilder();
+                for (char c : Normalizer.normalize(text, Normalizer.Form.NFC).toCharArray()) {
+                    String code = c < 0x80 ? String.valueOf(c) : codes.get(c);
+                    if (code == null) {
+                        throw new IllegalStateException("no VNI code for " + c + " in " + text);
+                    }
+                    out.append(code);
+                }
+                return out.toString();
+            };
+        }
+
+        private static java.util.Map<String, String> table(String resource) {
+            java.util.Map<String, String> rows = new java.util.LinkedHashMap<>();
+            try (java.io.InputStream in = MessyFixtures.class.getClassLoader().getResourceAsStream(resource)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] columns = line.split("\t");
+                    rows.put(unescape(columns[0]), unescape(columns[1]));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return rows;
+        }
+
+        private static String unescape(String column) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < column.length(); i++) {
+                if (column.startsWith("\\u", i)) {
+                    out.append((char) Integer.parseInt(column.substring(i + 2, i + 6), 16));
+                    i += 5;
+                } else {
+                    out.append(column.charAt(i));
+                }
+            }
+            return out.toString();
         }
     }
-
 }

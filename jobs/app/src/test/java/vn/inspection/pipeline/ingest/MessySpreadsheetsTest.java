@@ -149,8 +149,12 @@ class MessySpreadsheetsTest {
             assertThat(file.at("/sheets/0/note").asText()).startsWith("not a register");
         }
 
+        /**
+         * The header and the first letter are typed with a TCVN3 (.VnTime) font ("§¬n vÞ" for "Đơn vị"), the
+         * second with a VNI font ("Ñaûng uûy Boä Taøi chính Maãu"): both come out as Unicode, matched and coded.
+         */
         @Test
-        void readsLettersValueByValue() {
+        void readsLettersTypedInLegacyFontsValueByValue() {
             assertThat(rows("complaint", "unit_code, letter_no, received_date, kind, anonymous, subject_type, subject, status, resolved_date, outcome",
                     "received_date"))
                     .extracting(r -> r.get("unit_code"), r -> r.get("letter_no"), r -> r.get("received_date"), r -> r.get("kind"), r -> r.get("anonymous"),

@@ -13,14 +13,20 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
+import vn.inspection.pipeline.text.LegacyVietnamese;
+
 /**
  * Opens a spreadsheet file with the reader its content calls for (an .xls renamed .xlsx, or the reverse,
  * is still read), after the checks that keep a hostile file from hurting the run: zip-bomb limits on
- * .xlsx, encrypted workbooks refused with a clear reason, and cells longer than Excel allows.
+ * .xlsx, encrypted workbooks refused with a clear reason, and cells longer than Excel allows. Every cell
+ * typed with a legacy TCVN3 or VNI font is converted to Unicode ({@link LegacyVietnamese}), with the
+ * encoding most of the sheet's first rows use settling cells too short to judge alone.
  */
 public final class WorkbookSources {
     /** File name extensions the ingest reads. */
     public static final Set<String> EXTENSIONS = Set.of("xlsx", "xlsm", "xls", "csv", "txt", "tsv");
+    /** Rows from the top of a sheet whose cells decide the sheet's legacy encoding hint. */
+    static final int HINT_ROWS = 40;
     /** Excel's own limit on the length of a cell's text. */
     public static final int MAX_CELL_CHARS = 32_767;
 
@@ -130,18 +136,36 @@ public final class WorkbookSources {
         public RowStream rows(int sheetIndex) throws IOException {
             RowStream rows = source.rows(sheetIndex);
             String sheet = source.sheetNames().get(sheetIndex);
-            return RowStream.of(rows, row -> {
-                List<String> cells = new ArrayList<>(row.cells().size());
-                for (int c = 0; c < row.cells().size(); c++) {
-                    String text = row.cells().get(c);
-                    if (text != null && text.length() > MAX_CELL_CHARS) {
-                        throw new OversizedCellException("cell " + columnName(c) + row.rowNumber() + " of sheet '" + sheet + "' holds "
-                                + String.format("%,d", text.length()) + " characters (Excel allows " + String.format("%,d", MAX_CELL_CHARS) + ")");
-                    }
-                    cells.add(text);
+            // the sheet's first rows decide the legacy encoding a cell too short to judge alone is read in
+            List<SheetRow> head = new ArrayList<>();
+            while (head.size() < HINT_ROWS && rows.hasNext()) {
+                head.add(checked(rows.next(), sheet));
+            }
+            LegacyVietnamese.Encoding hint = LegacyVietnamese.dominant(() -> head.stream().flatMap(r -> r.cells().stream())
+                    .filter(java.util.Objects::nonNull).iterator());
+            java.util.Iterator<SheetRow> all = java.util.stream.Stream.concat(head.stream(),
+                    java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(rows, 0), false)
+                            .map(row -> checked(row, sheet))).iterator();
+            return RowStream.of(all, row -> unicode(row, hint), rows);
+        }
+
+        private static SheetRow checked(SheetRow row, String sheet) {
+            for (int c = 0; c < row.cells().size(); c++) {
+                String text = row.cells().get(c);
+                if (text != null && text.length() > MAX_CELL_CHARS) {
+                    throw new OversizedCellException("cell " + columnName(c) + row.rowNumber() + " of sheet '" + sheet + "' holds "
+                            + String.format("%,d", text.length()) + " characters (Excel allows " + String.format("%,d", MAX_CELL_CHARS) + ")");
                 }
-                return new SheetRow(row.rowNumber(), cells);
-            }, rows);
+            }
+            return row;
+        }
+
+        private static SheetRow unicode(SheetRow row, LegacyVietnamese.Encoding hint) {
+            List<String> cells = new ArrayList<>(row.cells().size());
+            for (String text : row.cells()) {
+                cells.add(text == null || text.isEmpty() ? text : LegacyVietnamese.toUnicode(text, hint));
+            }
+            return new SheetRow(row.rowNumber(), cells);
         }
 
         @Override
