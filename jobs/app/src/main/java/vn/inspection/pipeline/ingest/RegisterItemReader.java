@@ -164,7 +164,7 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
             if (notARecord != null || rowsConsumed <= replayUntil) {
                 continue;
             }
-            progress.rowRead();
+            progress.rowRead(source.progress());
             return Optional.of(new SourceItem.Row(file, sheetName, layout, row.rowNumber(), row.cells()));
         }
     }

@@ -34,6 +34,8 @@ final class CsvWorkbookSource implements WorkbookSource {
     private final Charset charset;
     private final int bomLength;
     private final char delimiter;
+    private final long size;
+    private volatile java.util.concurrent.atomic.AtomicLong consumed = new java.util.concurrent.atomic.AtomicLong();
 
     CsvWorkbookSource(Path file) throws IOException {
         this.file = file;
@@ -56,6 +58,12 @@ final class CsvWorkbookSource implements WorkbookSource {
         }
         String sample = new String(head, bomLength, head.length - bomLength, charset);
         this.delimiter = detectDelimiter(sample);
+        this.size = Files.size(file);
+    }
+
+    @Override
+    public double progress() {
+        return size == 0 ? 1 : Math.min(1, consumed.get() / (double) size);
     }
 
     Charset charset() {
@@ -137,7 +145,18 @@ final class CsvWorkbookSource implements WorkbookSource {
 
     @Override
     public RowStream rows(int sheetIndex) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong();
+        consumed = counter;
+        InputStream in = new BufferedInputStream(new java.io.FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    counter.addAndGet(n);
+                }
+                return n;
+            }
+        }, 1 << 16);
         in.skipNBytes(bomLength);
         Reader reader = new InputStreamReader(in, charset);
         CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)

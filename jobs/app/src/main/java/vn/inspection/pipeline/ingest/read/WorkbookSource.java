@@ -17,6 +17,11 @@ public interface WorkbookSource extends Closeable {
     /** Opens a stream over the rows of a sheet; close it before opening another. */
     RowStream rows(int sheetIndex) throws IOException;
 
+    /** How much of the file the open row stream has read, from 0 to 1, or -1 when the reader cannot tell. */
+    default double progress() {
+        return -1;
+    }
+
     /** The rows of one sheet. */
     interface RowStream extends Iterator<SheetRow>, Closeable {
 

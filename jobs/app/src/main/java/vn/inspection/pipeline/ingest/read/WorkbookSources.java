@@ -169,6 +169,11 @@ public final class WorkbookSources {
         }
 
         @Override
+        public double progress() {
+            return source.progress();
+        }
+
+        @Override
         public void close() throws IOException {
             source.close();
         }
