@@ -43,7 +43,7 @@ class IngestCommand implements Callable<Integer> {
             IngestSummary summary = context.getBean(IngestRunner.class).ingest(paths);
             Warehouse warehouse = context.getBean(Warehouse.class);
             boolean changed = summary.files().stream().anyMatch(f -> f.status() == vn.inspection.pipeline.ingest.FileResult.Status.INGESTED);
-            if (changed || !warehouse.exists()) {
+            if (changed || !warehouse.exists() || warehouse.isStale()) {
                 try (HomeLock lock = HomeLock.acquire(home)) {
                     warehouse.refresh();
                 }

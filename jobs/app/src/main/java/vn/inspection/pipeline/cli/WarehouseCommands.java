@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import vn.inspection.pipeline.PipelineApplication;
 import vn.inspection.pipeline.ingest.read.WorkbookSources;
-import vn.inspection.pipeline.lake.Lake;
 import vn.inspection.pipeline.system.HomeLock;
 import vn.inspection.pipeline.system.PipelineHome;
 import vn.inspection.pipeline.warehouse.Warehouse;
@@ -35,12 +34,12 @@ class WarehouseCommands implements Callable<Integer> {
         }
     }
 
-    /** The warehouse, built first if the lake has data but no warehouse was built yet. */
+    /** The warehouse, rebuilt first when it misses files the lake has committed (never built, or a refresh cut short). */
     static Warehouse ready(ConfigurableApplicationContext context) throws Exception {
         Warehouse warehouse = context.getBean(Warehouse.class);
-        if (!warehouse.exists() && !context.getBean(Lake.class).manifest().isEmpty()) {
+        if (warehouse.isStale()) {
             try (HomeLock lock = HomeLock.acquire(context.getBean(PipelineHome.class))) {
-                if (!warehouse.exists()) {
+                if (warehouse.isStale()) {
                     warehouse.refresh();
                 }
             }

@@ -84,6 +84,26 @@ public final class Lake {
         return entries;
     }
 
+    /** When the last file was committed (its manifest entry written); empty when nothing is. */
+    public Optional<java.time.Instant> lastCommit() {
+        if (!Files.isDirectory(manifestDir())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(manifestDir())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith("."))
+                    .map(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).toInstant();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .max(Comparator.naturalOrder());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The committed data files of a record type (absolute paths), in manifest order. */
     public List<Path> dataFiles(String recordType) {
         String prefix = recordType + "/";

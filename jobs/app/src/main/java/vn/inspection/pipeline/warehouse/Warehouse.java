@@ -80,6 +80,18 @@ public final class Warehouse {
         return Files.exists(file);
     }
 
+    /**
+     * Whether the warehouse misses something the lake has: it does not exist, or a file was committed after
+     * it was built (e.g. a crash cut the refresh that should have followed an ingest).
+     */
+    public boolean isStale() throws IOException {
+        if (!exists()) {
+            return lake.lastCommit().isPresent();
+        }
+        java.time.Instant built = Files.getLastModifiedTime(file).toInstant();
+        return lake.lastCommit().map(committed -> committed.isAfter(built)).orElse(false);
+    }
+
     /** A read-only connection: what analysts and the CLI's queries get. */
     public Connection openReadOnly() throws SQLException {
         if (!exists()) {

@@ -166,6 +166,25 @@ class WarehouseTest {
         }
     }
 
+    @Test
+    void aRefreshCutShortIsRedoneByTheNextCommand(@TempDir Path temp) throws Exception {
+        Path ownHome = temp.resolve("home");
+        Path inbox = Fixtures.copy(Fixtures.INGEST, temp.resolve("inbox"), "don-vi.xlsx", "kiem-tra-2014.xlsx");
+        assertThat(Cli.run("--home", ownHome.toString(), "ingest", inbox.toString()).exitCode()).isZero();
+        Path file = ownHome.resolve("warehouse/warehouse.duckdb");
+        // as if the process died after the ingest committed its files but before the refresh swapped the warehouse in
+        Files.delete(file);
+
+        Cli.Result again = Cli.run("--home", ownHome.toString(), "ingest", inbox.toString(), "--format", "json");
+
+        assertThat(again.json().get("files")).extracting(f -> f.get("status").asText()).containsOnly("ALREADY_INGESTED");
+        assertThat(file).exists();
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2020-01-01T00:00:00Z")));
+        Cli.Result query = Cli.run("--home", ownHome.toString(), "sql", "SELECT count(*) AS n FROM inspection", "--format", "csv");
+        assertThat(query.out().lines().toList()).containsExactly("n", "5");
+        assertThat(Files.getLastModifiedTime(file).toInstant()).isAfter(java.time.Instant.parse("2021-01-01T00:00:00Z"));
+    }
+
     /** {@code pipeline sql QUERY --format csv} in a separate JVM. */
     static String otherProcess(Path home, String sql) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
