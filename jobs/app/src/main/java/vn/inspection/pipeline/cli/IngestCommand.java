@@ -19,7 +19,7 @@ import vn.inspection.pipeline.system.HomeLock;
 import vn.inspection.pipeline.system.PipelineHome;
 import vn.inspection.pipeline.warehouse.Warehouse;
 
-/** {@code pipeline ingest PATH... [--format table|json]}. */
+/** {@code pipeline ingest PATH... [--format table|json] [--no-resume]}. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest spreadsheets (files, or folders searched recursively) into the lake. "
                 + "Running the same command after a crash resumes the interrupted run.")
@@ -36,11 +36,16 @@ class IngestCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table (default) or json: exactly one JSON document")
     Format format;
 
+    @Option(names = "--no-resume", description = "Do not resume an interrupted run of the same inputs: abandon it (what it "
+            + "published stays) and start a new run. For a run that keeps failing the same way.")
+    boolean noResume;
+
     @Override
     public Integer call() {
         PipelineHome home = PipelineHome.resolve(parent.home);
         try (ConfigurableApplicationContext context = PipelineApplication.start(home)) {
-            IngestSummary summary = context.getBean(IngestRunner.class).ingest(paths);
+            IngestSummary summary = context.getBean(IngestRunner.class).ingest(paths,
+                    noResume ? IngestRunner.Interrupted.ABANDON : IngestRunner.Interrupted.RESUME);
             Warehouse warehouse = context.getBean(Warehouse.class);
             boolean changed = summary.files().stream().anyMatch(f -> f.status() == vn.inspection.pipeline.ingest.FileResult.Status.INGESTED);
             if (changed || !warehouse.exists() || warehouse.isStale()) {

@@ -57,8 +57,21 @@ public class IngestRunner {
         this.clock = clock;
     }
 
-    /** Ingests the inputs (files or folders) and returns the run's summary; throws when the run fails. */
+    /** What to do with an interrupted run given the same inputs. */
+    public enum Interrupted {
+        /** Restart it from its last committed chunk (the default). */
+        RESUME,
+        /** Abandon it (what it published stays) and start a new run: for a run that keeps failing the same way. */
+        ABANDON
+    }
+
+    /** Ingests the inputs (files or folders), resuming an interrupted run of the same inputs; throws when the run fails. */
     public IngestSummary ingest(List<Path> inputs) throws Exception {
+        return ingest(inputs, Interrupted.RESUME);
+    }
+
+    /** Ingests the inputs (files or folders) and returns the run's summary; throws when the run fails. */
+    public IngestSummary ingest(List<Path> inputs, Interrupted interrupted) throws Exception {
         IngestPlanner.expand(inputs, home.root()); // fail fast, before any job is recorded, on a path that does not exist
         String inputsText = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n")) + "\n";
         try (HomeLock lock = HomeLock.acquire(home)) {
@@ -66,7 +79,7 @@ public class IngestRunner {
             if (recovered > 0) {
                 log.warn("completed {} publish(es) interrupted by a crash", recovered);
             }
-            JobExecution execution = resumeOrStart(inputsText);
+            JobExecution execution = resumeOrStart(inputsText, interrupted);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 String why = execution.getAllFailureExceptions().stream().map(WorkbookSources::describe).collect(Collectors.joining("; "));
                 throw new IngestFailedException("ingest run " + execution.getJobParameters().getLong(IngestJobConfiguration.RUN_ID)
@@ -77,7 +90,7 @@ public class IngestRunner {
         }
     }
 
-    private JobExecution resumeOrStart(String inputsText) throws Exception {
+    private JobExecution resumeOrStart(String inputsText, Interrupted interrupted) throws Exception {
         long nextRunId = 1;
         JobInstance last = jobRepository.getLastJobInstance(IngestJobConfiguration.JOB_NAME);
         if (last != null) {
@@ -91,11 +104,12 @@ public class IngestRunner {
                     lastExecution = jobOperator.recover(lastExecution);
                 }
                 if (RESTARTABLE.contains(lastExecution.getStatus())) {
-                    if (inputsText.equals(readInputs(lastExecution.getJobParameters()))) {
+                    boolean sameInputs = inputsText.equals(readInputs(lastExecution.getJobParameters()));
+                    if (sameInputs && interrupted == Interrupted.RESUME) {
                         log.warn("resuming interrupted ingest run {}", lastRunId);
                         return jobOperator.restart(lastExecution);
                     }
-                    log.warn("abandoning interrupted ingest run {}: it was given other inputs", lastRunId);
+                    log.warn("abandoning interrupted ingest run {}: {}", lastRunId, sameInputs ? "asked not to resume" : "it was given other inputs");
                     jobOperator.abandon(lastExecution);
                     lake.discardRun(lastRunId);
                 }

@@ -337,6 +337,48 @@ class IngestJobTest {
         }
     }
 
+    @Nested
+    class AFailedRun {
+
+        private Path failOnce(Path temp) throws IOException {
+            Path inbox = Fixtures.copy(Fixtures.INGEST, temp.resolve("inbox"), "don-vi.xlsx", "kiem-tra-2014.xlsx");
+            System.setProperty("lake.compression-codec", "no-such-codec");
+            try {
+                Cli.Result failed = Cli.run("--home", temp.resolve("home").toString(), "ingest", inbox.toString());
+                assertThat(failed.exitCode()).isEqualTo(1);
+                assertThat(failed.err()).contains("ingest run 1 ended FAILED").contains("Run the same command again to resume it");
+            } finally {
+                System.clearProperty("lake.compression-codec");
+            }
+            return inbox;
+        }
+
+        @Test
+        void isResumedByTheSameCommand(@TempDir Path temp) throws IOException {
+            Path inbox = failOnce(temp);
+
+            Cli.Result again = Cli.run("--home", temp.resolve("home").toString(), "ingest", inbox.toString(), "--format", "json");
+
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.json().get("files")).extracting(f -> f.get("status").asText()).containsOnly("INGESTED");
+            assertThat(temp.resolve("home/reports/ingest-run-1.json")).exists();
+            assertThat(Files.readString(temp.resolve("home/logs/pipeline.log"))).contains("resuming interrupted ingest run 1");
+        }
+
+        @Test
+        void isAbandonedForANewRunWithNoResume(@TempDir Path temp) throws IOException {
+            Path inbox = failOnce(temp);
+
+            Cli.Result again = Cli.run("--home", temp.resolve("home").toString(), "ingest", inbox.toString(), "--no-resume", "--format", "json");
+
+            assertThat(again.exitCode()).as(again.err()).isZero();
+            assertThat(again.json().get("files")).extracting(f -> f.get("status").asText()).containsOnly("INGESTED");
+            assertThat(temp.resolve("home/reports/ingest-run-2.json")).exists();
+            assertThat(temp.resolve("home/reports/ingest-run-1.json")).doesNotExist();
+            assertThat(Files.readString(temp.resolve("home/logs/pipeline.log"))).contains("abandoning interrupted ingest run 1: asked not to resume");
+        }
+    }
+
     @Test
     void failsWithExitCodeOneAndNamesAPathThatDoesNotExist(@TempDir Path temp) {
         Cli.Result result = Cli.run("--home", temp.resolve("home").toString(), "ingest", temp.resolve("missing.xlsx").toString());
