@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "Inspection analytics pipeline: ingest registers into a Parquet lake, compare periods on the DuckDB warehouse.",
         subcommands = {IngestCommand.class, CompareCommand.class, SqlCommand.class, MetricsCommand.class, WarehouseCommands.class,
                 GenerateCommand.class})
-public class PipelineCli implements Runnable {
+public class PipelineCli implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
@@ -34,9 +34,11 @@ public class PipelineCli implements Runnable {
     PrintStream out = System.out;
     PrintStream err = System.err;
 
+    /** No command given: the usage, and the usage exit code. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(err);
+        return USAGE;
     }
 
     public static void main(String[] args) {
