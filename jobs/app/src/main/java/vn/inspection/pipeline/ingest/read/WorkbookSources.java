@@ -154,7 +154,7 @@ public final class WorkbookSources {
                 String text = row.cells().get(c);
                 if (text != null && text.length() > MAX_CELL_CHARS) {
                     throw new OversizedCellException("cell " + columnName(c) + row.rowNumber() + " of sheet '" + sheet + "' holds "
-                            + String.format("%,d", text.length()) + " characters (Excel allows " + String.format("%,d", MAX_CELL_CHARS) + ")");
+                            + String.format(Locale.ROOT, "%,d", text.length()) + " characters (Excel allows " + String.format(Locale.ROOT, "%,d", MAX_CELL_CHARS) + ")");
                 }
             }
             return row;
