@@ -206,7 +206,7 @@ public final class MessyFixtures {
     }
 
     /** Encodes as Windows does: a precomposed letter where cp1258 has one, else base letter + combining tone. */
-    static byte[] cp1258(String text) {
+    public static byte[] cp1258(String text) {
         CharsetEncoder encoder = CP1258.newEncoder();
         StringBuilder windows = new StringBuilder();
         for (char ch : Normalizer.normalize(text, Normalizer.Form.NFC).toCharArray()) {

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +77,6 @@ public final class SampleData {
     static final String PLACE = "Vạn Xuân";
     static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter DMY_SHORT = DateTimeFormatter.ofPattern("d/M/yyyy");
-    static final Charset CP1258 = Charset.forName("windows-1258");
-    static final String TONES = "\u0300\u0301\u0303\u0309\u0323";
 
     /** The half-years the samples cover. */
     public record Half(int year, int half) {
@@ -2183,31 +2179,8 @@ public final class SampleData {
                 }
                 text.append("\r\n");
             }
-            return cp1258(text.toString());
+            return vn.inspection.pipeline.ingest.MessyFixtures.cp1258(text.toString());
         }
-    }
-
-    /** Encodes as Windows does: a precomposed letter where Windows-1258 has one, else base letter + combining tone. */
-    static byte[] cp1258(String text) {
-        CharsetEncoder encoder = CP1258.newEncoder();
-        StringBuilder windows = new StringBuilder();
-        for (char ch : Normalizer.normalize(text, Normalizer.Form.NFC).toCharArray()) {
-            if (encoder.canEncode(ch)) {
-                windows.append(ch);
-                continue;
-            }
-            String decomposed = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
-            StringBuilder base = new StringBuilder();
-            StringBuilder tone = new StringBuilder();
-            for (char part : decomposed.toCharArray()) {
-                (TONES.indexOf(part) >= 0 ? tone : base).append(part);
-            }
-            windows.append(Normalizer.normalize(base, Normalizer.Form.NFC)).append(tone);
-        }
-        if (!encoder.canEncode(windows)) {
-            throw new IllegalStateException("cannot encode in windows-1258: " + text);
-        }
-        return windows.toString().getBytes(CP1258);
     }
 
     // ====================================================================== TCVN3
