@@ -49,7 +49,7 @@ public final class RowClassifier {
                 firstClean = VietnameseText.clean(cell);
             }
             // exact keys, or the words with their diacritics: "tong cong ty" is a corporation (Tổng công ty), not a total
-            if (TOTALS.contains(key) || VietnameseText.identityKey(cell).startsWith("tổng cộng")) {
+            if (TOTALS.contains(key) || (key.startsWith("tong cong") && VietnameseText.identityKey(cell).startsWith("tổng cộng"))) {
                 footer = true;
                 return "totals";
             }
