@@ -22,6 +22,8 @@ public class UnitRegistry implements UnitDirectory {
     private final Map<String, String> committed = new HashMap<>();
     private final Map<String, Set<String>> committedNames = new HashMap<>();
     private final Map<String, UnitRow> pending = new LinkedHashMap<>();
+    private final Map<String, String> pendingCodes = new HashMap<>();
+    private final Map<String, Set<String>> pendingNames = new HashMap<>();
 
     public void addCommitted(UnitRow unit) {
         index(unit, committed, committedNames);
@@ -30,18 +32,20 @@ public class UnitRegistry implements UnitDirectory {
     /** A unit accepted from the file being read. The first definition of a code wins, as in the lake. */
     public void addPending(UnitRow unit) {
         String code = VietnameseText.matchKey(unit.code());
-        if (!committed.containsKey(code)) {
-            pending.putIfAbsent(code, unit);
+        if (!committed.containsKey(code) && pending.putIfAbsent(code, unit) == null) {
+            index(unit, pendingCodes, pendingNames);
         }
     }
 
     public void commitPending() {
         pending.values().forEach(this::addCommitted);
-        pending.clear();
+        dropPending();
     }
 
     public void dropPending() {
         pending.clear();
+        pendingCodes.clear();
+        pendingNames.clear();
     }
 
     public int size() {
@@ -76,12 +80,7 @@ public class UnitRegistry implements UnitDirectory {
             return Resolution.of(pendingUnit.code());
         }
         Set<String> codes = new LinkedHashSet<>(committedNames.getOrDefault(key, Set.of()));
-        if (!pending.isEmpty()) {
-            Map<String, String> pendingCodes = new HashMap<>();
-            Map<String, Set<String>> pendingNames = new HashMap<>();
-            pending.values().forEach(u -> index(u, pendingCodes, pendingNames));
-            codes.addAll(pendingNames.getOrDefault(key, Set.of()));
-        }
+        codes.addAll(pendingNames.getOrDefault(key, Set.of()));
         if (codes.size() == 1) {
             return Resolution.of(codes.iterator().next());
         }
