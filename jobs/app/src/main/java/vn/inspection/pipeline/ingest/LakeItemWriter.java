@@ -122,10 +122,11 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
                 : new ArrayList<>();
         try {
             dropUncommittedParts();
+            Map<String, List<Path>> committedFiles = lake.dataFiles(lake.manifest());
             for (String type : SchemaCatalog.RECORD_TYPES) {
-                LakeReader.readKeys(lake.dataFiles(type), lakeKeys);
+                LakeReader.readKeys(committedFiles.getOrDefault(type, List.of()), lakeKeys);
             }
-            LakeReader.readUnits(lake.dataFiles(RecordSchema.UNITS)).forEach(units::addCommitted);
+            LakeReader.readUnits(committedFiles.getOrDefault(RecordSchema.UNITS, List.of())).forEach(units::addCommitted);
             if (current != null && !committed(current.file)) {
                 Path staging = staging(current.file);
                 LakeReader.readKeys(stagedParts(staging, null), pendingKeys);

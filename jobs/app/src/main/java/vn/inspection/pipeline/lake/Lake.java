@@ -106,12 +106,18 @@ public final class Lake {
 
     /** The committed data files of a record type (absolute paths), in manifest order. */
     public List<Path> dataFiles(String recordType) {
-        String prefix = recordType + "/";
-        return manifest().stream()
-                .flatMap(e -> e.dataFiles().stream())
-                .filter(f -> f.startsWith(prefix))
-                .map(root::resolve)
-                .toList();
+        return dataFiles(manifest()).getOrDefault(recordType, List.of());
+    }
+
+    /** The data files of every record type in these manifest entries (absolute paths, in their order): one snapshot. */
+    public java.util.Map<String, List<Path>> dataFiles(List<ManifestEntry> entries) {
+        java.util.Map<String, List<Path>> byType = new java.util.LinkedHashMap<>();
+        for (ManifestEntry entry : entries) {
+            for (String file : entry.dataFiles()) {
+                byType.computeIfAbsent(file.substring(0, file.indexOf('/')), type -> new ArrayList<>()).add(root.resolve(file));
+            }
+        }
+        return byType;
     }
 
     /**

@@ -112,12 +112,15 @@ public final class Warehouse {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + next);
              Statement statement = connection.createStatement()) {
             script(statement, "sql/warehouse/schema.sql");
-            UnitHierarchy hierarchy = units(connection);
-            recordViews(statement);
+            // one reading of the manifest: units, views and lake_files all show the same committed files
+            List<ManifestEntry> manifest = lake.manifest();
+            Map<String, List<Path>> files = lake.dataFiles(manifest);
+            UnitHierarchy hierarchy = units(connection, files.getOrDefault(RecordSchema.UNITS, List.of()));
+            recordViews(statement, files);
             catalog(connection);
             List<Period> periods = periods(connection, statement);
             metricValues(statement, periods);
-            lakeFiles(connection);
+            lakeFiles(connection, manifest);
             script(statement, "sql/warehouse/comments.sql");
             dataTests(connection, statement);
             hierarchy.problems().forEach(p -> log.warn("units reference: {}", p));
@@ -127,8 +130,8 @@ public final class Warehouse {
         log.info("warehouse {} refreshed in {} ms", file, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private UnitHierarchy units(Connection connection) throws SQLException {
-        List<UnitHierarchy.Unit> list = LakeReader.readUnits(lake.dataFiles(RecordSchema.UNITS)).stream()
+    private UnitHierarchy units(Connection connection, List<Path> unitFiles) throws SQLException {
+        List<UnitHierarchy.Unit> list = LakeReader.readUnits(unitFiles).stream()
                 .map(u -> new UnitHierarchy.Unit(u.code(), u.name(), u.parentCode(), u.level(), u.aliases(), u.validFrom(), u.validTo(), u.successorCode()))
                 .toList();
         UnitHierarchy hierarchy = UnitHierarchy.of(list);
@@ -169,13 +172,13 @@ public final class Warehouse {
     }
 
     /** One view per record type over the committed files the manifest lists, with the unit's name. */
-    private void recordViews(Statement statement) throws SQLException {
+    private void recordViews(Statement statement, Map<String, List<Path>> dataFiles) throws SQLException {
         for (RecordSchema schema : schemas.schemas()) {
             if (schema.isUnits()) {
                 continue;
             }
             String type = schema.recordType();
-            List<Path> files = lake.dataFiles(type);
+            List<Path> files = dataFiles.getOrDefault(type, List.of());
             String source;
             if (files.isEmpty()) {
                 source = "SELECT " + schema.fields().stream().map(f -> "CAST(NULL AS " + sqlType(f) + ") AS " + f.column())
@@ -275,9 +278,9 @@ public final class Warehouse {
         statement.execute("DROP TABLE nonzero");
     }
 
-    private void lakeFiles(Connection connection) throws SQLException {
+    private void lakeFiles(Connection connection, List<ManifestEntry> manifest) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lake_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ManifestEntry entry : lake.manifest()) {
+            for (ManifestEntry entry : manifest) {
                 insert.setString(1, entry.checksum());
                 insert.setString(2, entry.fileName());
                 insert.setString(3, entry.sourcePath());
