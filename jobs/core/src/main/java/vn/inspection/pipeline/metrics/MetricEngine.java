@@ -2,20 +2,42 @@ package vn.inspection.pipeline.metrics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import vn.inspection.pipeline.period.Period;
+import vn.inspection.pipeline.unit.UnitTables;
 
 /**
- * Where the catalog's SQL runs: DuckDB (the embedded default) or Spark SQL. The one contract: for the
- * given metrics and periods, the number of records of each, for one unit with the units below it or for
- * all records when {@code unitCode} is null. Both engines run the same SQL from {@link MetricSql}, so they
- * give the same numbers.
+ * Where the catalog's SQL runs: DuckDB (the embedded default) or Spark SQL. Every query a command or a report
+ * needs is here, and each implementation runs the same SQL from {@link MetricSql}, so they give the same
+ * numbers. A unit's figures include the units below it; {@code unitCode} null means every record.
+ * Implementations hold engine resources until {@link #close()}.
  */
-public interface MetricEngine {
+public interface MetricEngine extends AutoCloseable {
 
     /** A short name shown in outputs ("duckdb", "spark"). */
     String name();
 
     /** metric id → period id → value; every metric and period present, 0 included. */
     Map<String, Map<String, Long>> totals(List<Metric> metrics, List<Period> periods, String unitCode, UnitBasis basis);
+
+    /**
+     * Each metric per direct subordinate of {@code parentCode} (its value including the units below it):
+     * metric id → unit code → period id → value. Only non-zero values are present.
+     */
+    Map<String, Map<String, Map<String, Long>>> bySubordinate(List<Metric> metrics, List<Period> periods, String parentCode,
+                                                              UnitBasis basis);
+
+    /** The records a breakdown counts: code ('' for blank) → period id → value; only non-zero values are present. */
+    Map<String, Map<String, Long>> breakdown(Breakdown breakdown, List<Period> periods, String unitCode, UnitBasis basis);
+
+    /** The first and last date the records hold by the metrics' date fields; empty when there is no record. */
+    Optional<DateSpan> span(List<Metric> metrics);
+
+    /** The unit dimension: every unit with its parent, name, successor, depth and path. */
+    List<UnitTables.UnitRow> units();
+
+    @Override
+    default void close() {
+    }
 }

@@ -21,14 +21,22 @@ import vn.inspection.pipeline.period.Period;
 public final class MetricSql {
     private final String byUnitTemplate;
     private final String totalTemplate;
+    private final String bySubordinateTemplate;
+    private final String breakdownTemplate;
+    private final String spanTemplate;
 
-    private MetricSql(String byUnitTemplate, String totalTemplate) {
+    private MetricSql(String byUnitTemplate, String totalTemplate, String bySubordinateTemplate, String breakdownTemplate,
+                      String spanTemplate) {
         this.byUnitTemplate = byUnitTemplate;
         this.totalTemplate = totalTemplate;
+        this.bySubordinateTemplate = bySubordinateTemplate;
+        this.breakdownTemplate = breakdownTemplate;
+        this.spanTemplate = spanTemplate;
     }
 
     public static MetricSql load() {
-        return new MetricSql(resource("sql/metric_by_unit.sql"), resource("sql/metric_total.sql"));
+        return new MetricSql(resource("sql/metric_by_unit.sql"), resource("sql/metric_total.sql"),
+                resource("sql/metric_by_subordinate.sql"), resource("sql/breakdown.sql"), resource("sql/date_span.sql"));
     }
 
     private static String resource(String name) {
@@ -46,7 +54,7 @@ public final class MetricSql {
 
     /** Rows (metric_id, period_id, unit_code, value) for every unit with a non-zero value. */
     public String byUnit(Metric metric, UnitBasis basis) {
-        return fill(byUnitTemplate, metric, Map.of("{{unit_ref}}", basis == UnitBasis.SUCCESSOR ? "m.current_code" : "r.unit_code"));
+        return fill(byUnitTemplate, metric, Map.of("{{unit_ref}}", unitRef(basis)));
     }
 
     /**
@@ -54,16 +62,61 @@ public final class MetricSql {
      * unit and the units below it, or for all records when {@code unitCode} is null.
      */
     public String totals(List<Metric> metrics, List<Period> periods, String unitCode, UnitBasis basis) {
-        String unitJoin = "";
-        if (unitCode != null) {
-            String counted = basis == UnitBasis.SUCCESSOR ? "m.current_code" : "r.unit_code";
-            unitJoin = "JOIN unit_current m ON m.unit_code = r.unit_code\n    JOIN unit_closure c ON c.unit_code = " + counted
-                    + " AND c.ancestor_code = " + quote(unitCode);
-        }
+        String unitJoin = unitJoin(unitCode, basis);
         List<String> parts = new ArrayList<>();
         for (Metric metric : metrics) {
             parts.add(fill(totalTemplate, metric, Map.of("{{unit_join}}", unitJoin)));
         }
+        return withPeriods(periods, parts);
+    }
+
+    /**
+     * One query giving rows (metric_id, period_id, unit_code, value) for each direct subordinate of
+     * {@code parentCode} with a non-zero value, rolled up the hierarchy.
+     */
+    public String bySubordinate(List<Metric> metrics, List<Period> periods, String parentCode, UnitBasis basis) {
+        List<String> parts = new ArrayList<>();
+        for (Metric metric : metrics) {
+            parts.add(fill(bySubordinateTemplate, metric, Map.of("{{unit_ref}}", unitRef(basis), "{{parent_code}}", quote(parentCode))));
+        }
+        return withPeriods(periods, parts);
+    }
+
+    /** One query giving rows (code, period_id, value) of a breakdown, non-zero counts only. */
+    public String breakdown(Breakdown breakdown, List<Period> periods, String unitCode, UnitBasis basis) {
+        String sql = breakdownTemplate
+                .replace("{{record_type}}", breakdown.recordType())
+                .replace("{{field}}", breakdown.field())
+                .replace("{{date_field}}", breakdown.dateField())
+                .replace("{{filter}}", filter(breakdown.filter()))
+                .replace("{{unit_join}}", unitJoin(unitCode, basis));
+        return withPeriods(periods, List.of(sql));
+    }
+
+    /** One query giving one row (first_date, last_date) over every (record type, date field) the metrics use. */
+    public String span(List<Metric> metrics) {
+        java.util.Set<List<String>> pairs = new java.util.LinkedHashSet<>();
+        metrics.forEach(m -> pairs.add(List.of(m.recordType(), m.dateField())));
+        List<String> parts = pairs.stream()
+                .map(pair -> spanTemplate.replace("{{record_type}}", pair.get(0)).replace("{{date_field}}", pair.get(1)))
+                .toList();
+        return "SELECT min(first_date) AS first_date, max(last_date) AS last_date FROM (\n"
+                + String.join("\nUNION ALL\n", parts) + "\n) spans";
+    }
+
+    private static String unitRef(UnitBasis basis) {
+        return basis == UnitBasis.SUCCESSOR ? "m.current_code" : "r.unit_code";
+    }
+
+    private static String unitJoin(String unitCode, UnitBasis basis) {
+        if (unitCode == null) {
+            return "";
+        }
+        return "JOIN unit_current m ON m.unit_code = r.unit_code\n    JOIN unit_closure c ON c.unit_code = " + unitRef(basis)
+                + " AND c.ancestor_code = " + quote(unitCode);
+    }
+
+    private static String withPeriods(List<Period> periods, List<String> parts) {
         // a period asked for twice (compare 2014-H1 2014-H1) is one row of the relation, or its records would count twice
         List<Period> distinct = periods.stream().distinct().toList();
         return "WITH periods AS (\n" + periodsRelation(distinct) + "\n)\n" + String.join("\nUNION ALL\n", parts);
@@ -91,11 +144,16 @@ public final class MetricSql {
 
     /** The metric's filter as a boolean SQL expression over {@code r}. */
     static String filter(Metric metric) {
-        if (metric.filter().isEmpty()) {
+        return filter(metric.filter());
+    }
+
+    /** A filter (field → codes) as a boolean SQL expression over {@code r}. */
+    static String filter(Map<String, List<String>> filter) {
+        if (filter.isEmpty()) {
             return "TRUE";
         }
         List<String> terms = new ArrayList<>();
-        metric.filter().forEach((field, codes) -> {
+        filter.forEach((field, codes) -> {
             boolean bool = codes.stream().allMatch(c -> c.equals("true") || c.equals("false"));
             String list = codes.stream().map(c -> bool ? c.toUpperCase(java.util.Locale.ROOT) : quote(c)).collect(Collectors.joining(", "));
             terms.add("r." + field + " IN (" + list + ")");

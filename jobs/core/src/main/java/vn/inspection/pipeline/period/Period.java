@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.inspection.pipeline.text.Language;
+
 /**
  * A reporting period: a closed range of days, {@code from} to {@code to} both inclusive, of one
  * {@link PeriodKind}, with its canonical text {@code id}.
@@ -188,20 +190,12 @@ public record Period(PeriodKind kind, LocalDate from, LocalDate to, String id) {
     }
 
     /**
-     * The period's name for a report, in Vietnamese ({@code "vi"}: "6 tháng đầu năm 2014",
-     * "Quý III/2014", "Nhiệm kỳ 2010–2015") or English ({@code "en"}: "First half of 2014", "Q3 2014",
-     * "Term 2010–2015").
-     *
-     * @throws IllegalArgumentException for any other language
+     * The period's name for a report, in Vietnamese ("6 tháng đầu năm 2014", "Quý III/2014",
+     * "Nhiệm kỳ 2010–2015") or English ("First half of 2014", "Q3 2014", "Term 2010–2015").
      */
-    public String label(String language) {
+    public String label(Language language) {
         Objects.requireNonNull(language, "language");
-        return switch (language) {
-            case "vi" -> vietnameseLabel();
-            case "en" -> englishLabel();
-            default -> throw new IllegalArgumentException(
-                    "Cannot label period " + id + " in language '" + language + "': expected vi or en");
-        };
+        return language == Language.EN ? englishLabel() : vietnameseLabel();
     }
 
     /**

@@ -29,8 +29,32 @@ class ComparisonTest {
         return CATALOG.metric(id).orElseThrow();
     }
 
+    /** An engine that answers totals only: what a comparison asks of it. */
+    abstract static class TotalsEngine implements MetricEngine {
+        @Override
+        public Map<String, Map<String, Map<String, Long>>> bySubordinate(List<Metric> metrics, List<Period> periods, String parentCode,
+                                                                         UnitBasis basis) {
+            throw new UnsupportedOperationException("a comparison asks for totals only");
+        }
+
+        @Override
+        public Map<String, Map<String, Long>> breakdown(Breakdown breakdown, List<Period> periods, String unitCode, UnitBasis basis) {
+            throw new UnsupportedOperationException("a comparison asks for totals only");
+        }
+
+        @Override
+        public java.util.Optional<DateSpan> span(List<Metric> metrics) {
+            throw new UnsupportedOperationException("a comparison asks for totals only");
+        }
+
+        @Override
+        public List<vn.inspection.pipeline.unit.UnitTables.UnitRow> units() {
+            throw new UnsupportedOperationException("a comparison asks for totals only");
+        }
+    }
+
     /** An engine answering fixed values (metric id → {value in A, value in B}) and recording what it was asked. */
-    static final class StubEngine implements MetricEngine {
+    static final class StubEngine extends TotalsEngine {
         final Map<String, long[]> values;
         final List<Object[]> calls = new ArrayList<>();
 
@@ -118,7 +142,7 @@ class ComparisonTest {
 
         @Test
         void worksWithAnAnonymousEngine() {
-            MetricEngine engine = new MetricEngine() {
+            MetricEngine engine = new TotalsEngine() {
                 @Override
                 public String name() {
                     return "duckdb";

@@ -73,8 +73,8 @@ class MetricCatalogTest {
                 assertThat(m.label().vi()).as(m.id() + " vi").isNotBlank();
                 assertThat(m.label().en()).as(m.id() + " en").isNotBlank();
             });
-            assertThat(metric("inspection.members").label().in("vi")).isEqualTo("Đảng viên được kiểm tra");
-            assertThat(metric("inspection.members").label().in("en")).isEqualTo("Party members inspected");
+            assertThat(metric("inspection.members").label().in(vn.inspection.pipeline.text.Language.VI)).isEqualTo("Đảng viên được kiểm tra");
+            assertThat(metric("inspection.members").label().in(vn.inspection.pipeline.text.Language.EN)).isEqualTo("Party members inspected");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package vn.inspection.pipeline.period;
 
+import vn.inspection.pipeline.text.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -259,27 +260,27 @@ class PeriodTest {
         void namesThePeriodInVietnameseAndEnglish(String text, String vietnamese, String english) {
             Period period = Period.parse(text);
 
-            assertThat(period.label("vi")).isEqualTo(vietnamese);
-            assertThat(period.label("en")).isEqualTo(english);
+            assertThat(period.label(Language.VI)).isEqualTo(vietnamese);
+            assertThat(period.label(Language.EN)).isEqualTo(english);
         }
 
         @Test
         void joinsTheYearsOfATermWithAnEnDash() {
-            assertThat(Period.parse("2010..2015").label("vi")).contains("\u2013").doesNotContain("-");
+            assertThat(Period.parse("2010..2015").label(Language.VI)).contains("\u2013").doesNotContain("-");
         }
 
         @Test
         void writesVietnameseInComposedUnicode() {
-            String label = Period.parse("2014-H1").label("vi");
+            String label = Period.parse("2014-H1").label(Language.VI);
 
             assertThat(label).isEqualTo(java.text.Normalizer.normalize(label, java.text.Normalizer.Form.NFC));
         }
 
         @Test
         void rejectsALanguageItHasNoLabelsFor() {
-            assertThatThrownBy(() -> Period.parse("2014-H1").label("fr"))
+            assertThatThrownBy(() -> Language.parse("fr"))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("Cannot label period 2014-H1 in language 'fr': expected vi or en");
+                    .hasMessage("unknown language 'fr': expected vi (Vietnamese) or en (English)");
         }
     }
 
