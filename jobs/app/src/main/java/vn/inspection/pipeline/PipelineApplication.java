@@ -15,6 +15,7 @@ public class PipelineApplication {
 
     /** Starts the application on a home; the caller closes the context. */
     public static ConfigurableApplicationContext start(PipelineHome home, String... extraProperties) {
+        vn.inspection.pipeline.system.Logging.configure(home, true);
         SpringApplication application = new SpringApplication(PipelineApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);

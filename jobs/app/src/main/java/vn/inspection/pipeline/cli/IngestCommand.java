@@ -13,7 +13,6 @@ import picocli.CommandLine.ParentCommand;
 import vn.inspection.pipeline.PipelineApplication;
 import vn.inspection.pipeline.ingest.IngestRunner;
 import vn.inspection.pipeline.ingest.IngestSummary;
-import vn.inspection.pipeline.ingest.read.WorkbookSources;
 import vn.inspection.pipeline.system.Json;
 import vn.inspection.pipeline.system.HomeLock;
 import vn.inspection.pipeline.system.PipelineHome;
@@ -61,7 +60,7 @@ class IngestCommand implements Callable<Integer> {
             }
             return summary.anyQuarantined() ? PipelineCli.PARTIAL : PipelineCli.OK;
         } catch (Exception e) {
-            String message = e instanceof IngestRunner.IngestFailedException ? e.getMessage() : WorkbookSources.describe(e);
+            String message = e instanceof IngestRunner.IngestFailedException ? e.getMessage() : vn.inspection.pipeline.system.Errors.describe(e);
             if (format == Format.json) {
                 parent.out.println(Json.write(java.util.Map.of("error", message)));
             }

@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0",
         description = "Inspection analytics pipeline: ingest registers into a Parquet lake, compare periods on the DuckDB warehouse.",
-        subcommands = {IngestCommand.class, CompareCommand.class, SqlCommand.class, MetricsCommand.class, WarehouseCommands.class,
+        subcommands = {IngestCommand.class, CompareCommand.class, SqlCommand.class, MetricsCommand.class, RefreshCommand.class,
                 GenerateCommand.class})
 public class PipelineCli implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
@@ -48,12 +48,14 @@ public class PipelineCli implements java.util.concurrent.Callable<Integer> {
 
     /** Runs a command line with the given output streams; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        vn.inspection.pipeline.system.Logging.useConsole(err);
         PipelineCli cli = new PipelineCli();
         cli.out = out;
         cli.err = err;
         CommandLine commandLine = new CommandLine(cli);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
+        commandLine.registerConverter(vn.inspection.pipeline.text.Language.class, vn.inspection.pipeline.text.Language::parse);
         commandLine.setExitCodeExceptionMapper(e -> FAILED);
         commandLine.setParameterExceptionHandler((e, a) -> {
             err.println("pipeline: " + e.getMessage());

@@ -21,22 +21,22 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import vn.inspection.pipeline.PipelineApplication;
-import vn.inspection.pipeline.ingest.read.WorkbookSources;
+import vn.inspection.pipeline.system.Errors;
 import vn.inspection.pipeline.system.Json;
-import vn.inspection.pipeline.system.PipelineHome;
 
 /** {@code pipeline sql ["SELECT …"] [--format table|csv|json]}: a read-only query, or an interactive prompt with history. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a read-only SQL query on the warehouse; with no query, open an interactive prompt "
                 + "(statements end with ';', history kept in <home>/.sql_history, .quit to leave).")
 class SqlCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(SqlCommand.class);
     static final int TABLE_ROW_LIMIT = 1000;
 
     enum Format { table, csv, json }
@@ -52,15 +52,20 @@ class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PipelineHome home = PipelineHome.resolve(parent.home);
-        try (ConfigurableApplicationContext context = PipelineApplication.start(home);
-             Connection connection = WarehouseCommands.ready(context).openReadOnly()) {
-            if (query != null) {
-                return run(connection, query, parent.out) ? PipelineCli.OK : PipelineCli.FAILED;
+        try {
+            ReadContext context = ReadContext.withWarehouse(parent.home);
+            try (Connection connection = context.warehouse().openReadOnly()) {
+                if (query != null) {
+                    return run(connection, query, parent.out) ? PipelineCli.OK : PipelineCli.FAILED;
+                }
+                return interactive(connection, context.home().root().resolve(".sql_history"));
             }
-            return interactive(connection, home.root().resolve(".sql_history"));
+        } catch (CommandException e) {
+            parent.err.println("pipeline sql: " + e.getMessage());
+            return e.exitCode();
         } catch (Exception e) {
-            parent.err.println("pipeline sql: " + WorkbookSources.describe(e));
+            log.error("sql failed", e);
+            parent.err.println("pipeline sql: " + Errors.describe(e));
             return PipelineCli.FAILED;
         }
     }
@@ -86,10 +91,13 @@ class SqlCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void close() throws Exception {
-                    java.nio.file.Files.createDirectories(history.getParent());
-                    java.nio.file.Files.write(history, typed, java.nio.charset.StandardCharsets.UTF_8,
-                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                public void close() {
+                    try {
+                        java.nio.file.Files.write(history, typed, java.nio.charset.StandardCharsets.UTF_8,
+                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    } catch (java.io.IOException e) {
+                        log.info("history not kept ({}): {}", history, e.getMessage()); // a read-only home keeps none
+                    }
                 }
             };
         }
@@ -111,7 +119,11 @@ class SqlCommand implements Callable<Integer> {
 
             @Override
             public void close() throws Exception {
-                reader.getHistory().save();
+                try {
+                    reader.getHistory().save();
+                } catch (java.io.IOException e) {
+                    log.info("history not kept ({}): {}", history, e.getMessage()); // a read-only home keeps none
+                }
                 terminal.close();
             }
         };
@@ -155,7 +167,7 @@ class SqlCommand implements Callable<Integer> {
             parent.err.println("error: " + e.getMessage().lines().findFirst().orElse(e.getMessage()));
             return false;
         } catch (Exception e) {
-            parent.err.println("error: " + WorkbookSources.describe(e));
+            parent.err.println("error: " + Errors.describe(e));
             return false;
         }
     }

@@ -122,7 +122,7 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
                 : new ArrayList<>();
         try {
             dropUncommittedParts();
-            Map<String, List<Path>> committedFiles = lake.dataFiles(lake.manifest());
+            Map<String, List<Path>> committedFiles = lake.dataFiles(lake.snapshot());
             for (String type : SchemaCatalog.RECORD_TYPES) {
                 LakeReader.readKeys(committedFiles.getOrDefault(type, List.of()), lakeKeys);
             }

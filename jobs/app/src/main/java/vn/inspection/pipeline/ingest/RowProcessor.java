@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import vn.inspection.pipeline.lake.LakeReader.UnitRow;
+import vn.inspection.pipeline.unit.UnitHierarchy.Unit;
 import vn.inspection.pipeline.record.Pseudonymiser;
 import vn.inspection.pipeline.record.RecordNormaliser;
 import vn.inspection.pipeline.record.RowOutcome;
@@ -49,8 +49,8 @@ public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
         return new ProcessedRow(item, null);
     }
 
-    static UnitRow unitRow(Map<String, Object> values) {
-        return new UnitRow((String) values.get("code"), (String) values.get("name"), (String) values.get("parent_code"),
+    static Unit unitRow(Map<String, Object> values) {
+        return new Unit((String) values.get("code"), (String) values.get("name"), (String) values.get("parent_code"),
                 (String) values.get("level"), (String) values.get("aliases"), (LocalDate) values.get("valid_from"),
                 (LocalDate) values.get("valid_to"), (String) values.get("successor_code"));
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import vn.inspection.pipeline.lake.LakeReader.UnitRow;
+import vn.inspection.pipeline.unit.UnitHierarchy.Unit;
 import vn.inspection.pipeline.record.UnitDirectory;
 import vn.inspection.pipeline.text.VietnameseText;
 
@@ -21,16 +21,16 @@ import vn.inspection.pipeline.text.VietnameseText;
 public class UnitRegistry implements UnitDirectory {
     private final Map<String, String> committed = new HashMap<>();
     private final Map<String, Set<String>> committedNames = new HashMap<>();
-    private final Map<String, UnitRow> pending = new LinkedHashMap<>();
+    private final Map<String, Unit> pending = new LinkedHashMap<>();
     private final Map<String, String> pendingCodes = new HashMap<>();
     private final Map<String, Set<String>> pendingNames = new HashMap<>();
 
-    public void addCommitted(UnitRow unit) {
+    public void addCommitted(Unit unit) {
         index(unit, committed, committedNames);
     }
 
     /** A unit accepted from the file being read. The first definition of a code wins, as in the lake. */
-    public void addPending(UnitRow unit) {
+    public void addPending(Unit unit) {
         String code = VietnameseText.matchKey(unit.code());
         if (!committed.containsKey(code) && pending.putIfAbsent(code, unit) == null) {
             index(unit, pendingCodes, pendingNames);
@@ -52,7 +52,7 @@ public class UnitRegistry implements UnitDirectory {
         return committed.size() + pending.size();
     }
 
-    private static void index(UnitRow unit, Map<String, String> codes, Map<String, Set<String>> names) {
+    private static void index(Unit unit, Map<String, String> codes, Map<String, Set<String>> names) {
         String code = VietnameseText.matchKey(unit.code());
         if (codes.putIfAbsent(code, unit.code()) != null) {
             return;
@@ -75,7 +75,7 @@ public class UnitRegistry implements UnitDirectory {
         if (code != null) {
             return Resolution.of(code);
         }
-        UnitRow pendingUnit = pending.get(key);
+        Unit pendingUnit = pending.get(key);
         if (pendingUnit != null) {
             return Resolution.of(pendingUnit.code());
         }

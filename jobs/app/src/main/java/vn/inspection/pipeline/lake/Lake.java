@@ -2,12 +2,9 @@ package vn.inspection.pipeline.lake;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +15,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The Parquet lake: one folder per record type, Hive-partitioned by year, and a manifest with one entry
@@ -31,16 +27,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * intent was written, so a file is in the lake whole or not at all.
  */
 public final class Lake {
-    public static final String MANIFEST_DIR = "_manifest";
+    public static final String MANIFEST_DIR = LakeManifest.DIR;
     public static final String STAGING_DIR = "_staging";
     public static final String REJECTS_DIR = "_rejects";
     static final String INTENT = "_PUBLISH.json";
 
     private final Path root;
-    private final ObjectMapper json = vn.inspection.pipeline.system.Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    private final LakeManifest manifest;
+    private final ObjectMapper json = LakeManifest.json();
 
     public Lake(Path root) {
         this.root = root;
+        this.manifest = new LakeManifest(root);
     }
 
     public Path root() {
@@ -48,7 +46,7 @@ public final class Lake {
     }
 
     public Path manifestDir() {
-        return root.resolve(MANIFEST_DIR);
+        return manifest.dir();
     }
 
     /** Where a run stages the records of one source file before publishing them. */
@@ -56,67 +54,39 @@ public final class Lake {
         return root.resolve(STAGING_DIR).resolve("run-" + runId).resolve(checksum);
     }
 
-    public Optional<ManifestEntry> manifestEntry(String checksum) {
-        Path file = manifestDir().resolve(checksum + ".json");
-        try {
-            return Optional.of(json.readValue(file.toFile(), ManifestEntry.class));
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable manifest entry " + file, e);
-        }
+    /** The manifest's read side (shared with every engine). */
+    public LakeManifest manifest() {
+        return manifest;
     }
 
-    /** Every manifest entry, oldest first. */
-    public List<ManifestEntry> manifest() {
-        if (!Files.isDirectory(manifestDir())) {
-            return List.of();
-        }
-        List<ManifestEntry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(manifestDir(), "*.json")) {
-            for (Path file : files) {
-                entries.add(json.readValue(file.toFile(), ManifestEntry.class));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        entries.sort(Comparator.comparing(ManifestEntry::ingestedAt).thenComparing(ManifestEntry::checksum));
-        return entries;
+    public Optional<ManifestEntry> manifestEntry(String checksum) {
+        return manifest.entry(checksum);
+    }
+
+    /** Every committed entry, read once. */
+    public LakeSnapshot snapshot() {
+        return manifest.snapshot();
     }
 
     /** When the last file was committed (its manifest entry written); empty when nothing is. */
     public Optional<java.time.Instant> lastCommit() {
-        if (!Files.isDirectory(manifestDir())) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(manifestDir())) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith("."))
-                    .map(f -> {
-                        try {
-                            return Files.getLastModifiedTime(f).toInstant();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .max(Comparator.naturalOrder());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return manifest.lastCommit();
     }
 
-    /** The committed data files of a record type (absolute paths), in manifest order. */
+    /** The absolute path of a file named relative to the lake root (as the manifest names them). */
+    public Path resolve(String relativePath) {
+        return root.resolve(relativePath);
+    }
+
+    /** The committed data files of one record type (absolute paths), in manifest order. */
     public List<Path> dataFiles(String recordType) {
-        return dataFiles(manifest()).getOrDefault(recordType, List.of());
+        return dataFiles(snapshot()).getOrDefault(recordType, List.of());
     }
 
-    /** The data files of every record type in these manifest entries (absolute paths, in their order): one snapshot. */
-    public java.util.Map<String, List<Path>> dataFiles(List<ManifestEntry> entries) {
+    /** The committed data files of every record type in a snapshot, as absolute paths in manifest order. */
+    public java.util.Map<String, List<Path>> dataFiles(LakeSnapshot snapshot) {
         java.util.Map<String, List<Path>> byType = new java.util.LinkedHashMap<>();
-        for (ManifestEntry entry : entries) {
-            for (String file : entry.dataFiles()) {
-                byType.computeIfAbsent(file.substring(0, file.indexOf('/')), type -> new ArrayList<>()).add(root.resolve(file));
-            }
-        }
+        snapshot.dataFiles().forEach((type, files) -> byType.put(type, files.stream().map(root::resolve).toList()));
         return byType;
     }
 
@@ -127,7 +97,7 @@ public final class Lake {
     public ManifestEntry publish(long runId, ManifestEntry draft, List<String> stagedDataFiles, Path stagedRejects) throws IOException {
         Path staging = stagingDir(runId, draft.checksum());
         String shortSum = draft.checksum().substring(0, 16);
-        List<String> finals = new ArrayList<>();
+        List<ManifestEntry.DataFile> finals = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
         for (String staged : stagedDataFiles) {
             Path relative = Path.of(staged);
@@ -135,8 +105,9 @@ public final class Lake {
             Path inLake = relative.subpath(1, relative.getNameCount());
             String name = inLake.getFileName().toString().replace("part-", "part-" + shortSum + "-");
             String target = inLake.getParent().resolve(name).toString().replace('\\', '/');
-            finals.add(target);
-            moves.add(new Move(staging.resolve(relative).toString(), root.resolve(target).toString()));
+            Path stagedFile = staging.resolve(relative);
+            finals.add(new ManifestEntry.DataFile(target, ParquetFiles.rowCount(stagedFile), Files.size(stagedFile), sha256(stagedFile)));
+            moves.add(new Move(stagedFile.toString(), root.resolve(target).toString()));
         }
         String rejectsFile = null;
         if (stagedRejects != null) {
@@ -189,6 +160,20 @@ public final class Lake {
     /** Drops everything a run staged; called when the run has completed, so nothing in it is wanted. */
     public void discardRun(long runId) throws IOException {
         deleteTree(root.resolve(STAGING_DIR).resolve("run-" + runId));
+    }
+
+    /** The SHA-256 of a file's content, hex. */
+    public static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes bytes to a file so that a reader sees the old content or the new, never a part. */

@@ -10,17 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import vn.inspection.pipeline.unit.UnitHierarchy;
+
 /**
  * Reads back what the ingest needs from Parquet files (committed or staged): the record keys, to
  * deduplicate, and the units reference, to resolve unit names. Uses an in-memory DuckDB, which reads only
  * the columns asked for.
  */
 public final class LakeReader {
-
-    /** A unit as the units reference holds it. */
-    public record UnitRow(String code, String name, String parentCode, String level, String aliases,
-                          java.time.LocalDate validFrom, java.time.LocalDate validTo, String successorCode) {
-    }
 
     private LakeReader() {
     }
@@ -29,10 +26,10 @@ public final class LakeReader {
         query(files, "SELECT record_key FROM " + source(files), rs -> into.add(rs.getString(1)));
     }
 
-    public static List<UnitRow> readUnits(List<Path> files) {
-        List<UnitRow> units = new ArrayList<>();
+    public static List<UnitHierarchy.Unit> readUnits(List<Path> files) {
+        List<UnitHierarchy.Unit> units = new ArrayList<>();
         query(files, "SELECT code, name, parent_code, level, aliases, valid_from, valid_to, successor_code FROM " + source(files)
-                + " ORDER BY _source_file, _sheet, _row", rs -> units.add(new UnitRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                + " ORDER BY _source_file, _sheet, _row", rs -> units.add(new UnitHierarchy.Unit(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getObject(6, java.time.LocalDate.class), rs.getObject(7, java.time.LocalDate.class),
                 rs.getString(8))));
         return units;

@@ -28,6 +28,14 @@ public record PipelineHome(Path root) {
         return root.resolve("lake");
     }
 
+    public Path warehouse() {
+        return root.resolve("warehouse");
+    }
+
+    public Path logs() {
+        return root.resolve("logs");
+    }
+
     public Path reports() {
         return root.resolve("reports");
     }

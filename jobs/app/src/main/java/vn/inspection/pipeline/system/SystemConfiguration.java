@@ -28,7 +28,7 @@ class SystemConfiguration {
 
     @Bean
     SchemaCatalog schemaCatalog(PipelineProperties properties) {
-        return properties.schemasDir() != null ? SchemaCatalog.load(properties.schemasDir()) : SchemaCatalog.loadFromClasspath();
+        return Catalogs.schemas(properties.schemasDir());
     }
 
     @Bean

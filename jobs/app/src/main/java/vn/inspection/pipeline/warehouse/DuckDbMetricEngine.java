@@ -4,17 +4,27 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import vn.inspection.pipeline.metrics.Breakdown;
+import vn.inspection.pipeline.metrics.DateSpan;
 import vn.inspection.pipeline.metrics.Metric;
 import vn.inspection.pipeline.metrics.MetricEngine;
 import vn.inspection.pipeline.metrics.MetricSql;
 import vn.inspection.pipeline.metrics.UnitBasis;
 import vn.inspection.pipeline.period.Period;
+import vn.inspection.pipeline.unit.UnitTables;
 
-/** The catalog's SQL on the DuckDB warehouse, read-only: any period, not only the precomputed ones. */
+/**
+ * The catalog's SQL on the DuckDB warehouse, read-only: any period, not only the precomputed ones. Each
+ * query opens the warehouse file read-only and closes it, so a refresh that swaps the file in between is
+ * seen by the next query and never blocked by this one.
+ */
 public final class DuckDbMetricEngine implements MetricEngine {
     private final Warehouse warehouse;
     private final MetricSql sql = MetricSql.load();
@@ -36,15 +46,66 @@ public final class DuckDbMetricEngine implements MetricEngine {
             periods.forEach(p -> byPeriod.put(p.id(), 0L));
             values.put(m.id(), byPeriod);
         });
+        query(sql.totals(metrics, periods, unitCode, basis),
+                rs -> values.get(rs.getString("metric_id")).put(rs.getString("period_id"), rs.getLong("value")));
+        return values;
+    }
+
+    @Override
+    public Map<String, Map<String, Map<String, Long>>> bySubordinate(List<Metric> metrics, List<Period> periods, String parentCode,
+                                                                     UnitBasis basis) {
+        Map<String, Map<String, Map<String, Long>>> values = new LinkedHashMap<>();
+        metrics.forEach(m -> values.put(m.id(), new LinkedHashMap<>()));
+        query(sql.bySubordinate(metrics, periods, parentCode, basis), rs -> values.get(rs.getString("metric_id"))
+                .computeIfAbsent(rs.getString("unit_code"), u -> new LinkedHashMap<>())
+                .put(rs.getString("period_id"), rs.getLong("value")));
+        return values;
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> breakdown(Breakdown breakdown, List<Period> periods, String unitCode, UnitBasis basis) {
+        Map<String, Map<String, Long>> values = new LinkedHashMap<>();
+        query(sql.breakdown(breakdown, periods, unitCode, basis), rs -> values
+                .computeIfAbsent(rs.getString("code"), c -> new LinkedHashMap<>())
+                .put(rs.getString("period_id"), rs.getLong("value")));
+        return values;
+    }
+
+    @Override
+    public Optional<DateSpan> span(List<Metric> metrics) {
+        List<DateSpan> span = new ArrayList<>(1);
+        query(sql.span(metrics), rs -> {
+            LocalDate first = rs.getObject("first_date", LocalDate.class);
+            if (first != null) {
+                span.add(new DateSpan(first, rs.getObject("last_date", LocalDate.class)));
+            }
+        });
+        return span.stream().findFirst();
+    }
+
+    @Override
+    public List<UnitTables.UnitRow> units() {
+        List<UnitTables.UnitRow> units = new ArrayList<>();
+        query("SELECT " + String.join(", ", UnitTables.UNIT_COLUMNS) + " FROM units ORDER BY path", rs -> units.add(new UnitTables.UnitRow(
+                rs.getString("code"), rs.getString("name"), rs.getString("parent_code"), rs.getString("level"), rs.getString("aliases"),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class), rs.getString("successor_code"),
+                rs.getString("current_code"), rs.getInt("depth"), rs.getString("path"))));
+        return units;
+    }
+
+    private interface RowHandler {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String text, RowHandler handler) {
         try (Connection connection = warehouse.openReadOnly();
              Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql.totals(metrics, periods, unitCode, basis))) {
+             ResultSet rs = statement.executeQuery(text)) {
             while (rs.next()) {
-                values.get(rs.getString("metric_id")).put(rs.getString("period_id"), rs.getLong("value"));
+                handler.accept(rs);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("metric query failed on " + warehouse.file() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("query on the warehouse " + warehouse.file() + " failed: " + e.getMessage(), e);
         }
-        return values;
     }
 }

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +26,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import vn.inspection.pipeline.lake.Lake;
 import vn.inspection.pipeline.lake.LakeReader;
+import vn.inspection.pipeline.lake.LakeSnapshot;
 import vn.inspection.pipeline.lake.ManifestEntry;
 import vn.inspection.pipeline.metrics.Metric;
 import vn.inspection.pipeline.metrics.MetricCatalog;
@@ -37,7 +37,9 @@ import vn.inspection.pipeline.schema.FieldSpec;
 import vn.inspection.pipeline.schema.RecordSchema;
 import vn.inspection.pipeline.schema.SchemaCatalog;
 import vn.inspection.pipeline.system.Json;
+import vn.inspection.pipeline.text.Language;
 import vn.inspection.pipeline.unit.UnitHierarchy;
+import vn.inspection.pipeline.unit.UnitTables;
 
 /**
  * The DuckDB warehouse analysts open: views over the lake's committed files per record type (with unit
@@ -113,14 +115,14 @@ public final class Warehouse {
              Statement statement = connection.createStatement()) {
             script(statement, "sql/warehouse/schema.sql");
             // one reading of the manifest: units, views and lake_files all show the same committed files
-            List<ManifestEntry> manifest = lake.manifest();
-            Map<String, List<Path>> files = lake.dataFiles(manifest);
+            LakeSnapshot snapshot = lake.snapshot();
+            Map<String, List<Path>> files = lake.dataFiles(snapshot);
             UnitHierarchy hierarchy = units(connection, files.getOrDefault(RecordSchema.UNITS, List.of()));
             recordViews(statement, files);
             catalog(connection);
             List<Period> periods = periods(connection, statement);
             metricValues(statement, periods);
-            lakeFiles(connection, manifest);
+            lakeFiles(connection, snapshot.entries());
             script(statement, "sql/warehouse/comments.sql");
             dataTests(connection, statement);
             hierarchy.problems().forEach(p -> log.warn("units reference: {}", p));
@@ -131,44 +133,27 @@ public final class Warehouse {
     }
 
     private UnitHierarchy units(Connection connection, List<Path> unitFiles) throws SQLException {
-        List<UnitHierarchy.Unit> list = LakeReader.readUnits(unitFiles).stream()
-                .map(u -> new UnitHierarchy.Unit(u.code(), u.name(), u.parentCode(), u.level(), u.aliases(), u.validFrom(), u.validTo(), u.successorCode()))
-                .toList();
-        UnitHierarchy hierarchy = UnitHierarchy.of(list);
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement current = connection.prepareStatement("INSERT INTO unit_current VALUES (?, ?)")) {
-            for (UnitHierarchy.Unit unit : hierarchy.units()) {
-                List<String> chain = new ArrayList<>(hierarchy.ancestors(unit.code()));
-                java.util.Collections.reverse(chain);
-                insert.setString(1, unit.code());
-                insert.setString(2, unit.name());
-                insert.setString(3, unit.parentCode());
-                insert.setString(4, unit.level());
-                insert.setString(5, unit.aliases());
-                insert.setObject(6, unit.validFrom());
-                insert.setObject(7, unit.validTo());
-                insert.setString(8, unit.successorCode());
-                insert.setString(9, hierarchy.current(unit.code()));
-                insert.setInt(10, chain.size() - 1);
-                insert.setString(11, String.join("/", chain));
+        UnitHierarchy hierarchy = UnitHierarchy.of(LakeReader.readUnits(unitFiles));
+        UnitTables tables = UnitTables.of(hierarchy);
+        insertRows(connection, "units", UnitTables.UNIT_COLUMNS.size(), tables.units().stream().map(UnitTables.UnitRow::values).toList());
+        insertRows(connection, "unit_closure", UnitTables.CLOSURE_COLUMNS.size(),
+                tables.closure().stream().map(l -> List.<Object>of(l.ancestor(), l.unit(), l.distance())).toList());
+        insertRows(connection, "unit_current", UnitTables.CURRENT_COLUMNS.size(),
+                tables.current().stream().map(c -> List.<Object>of(c.unitCode(), c.currentCode())).toList());
+        return hierarchy;
+    }
+
+    private static void insertRows(Connection connection, String table, int columns, List<List<Object>> rows) throws SQLException {
+        String marks = String.join(", ", java.util.Collections.nCopies(columns, "?"));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
+            for (List<Object> row : rows) {
+                for (int c = 0; c < columns; c++) {
+                    insert.setObject(c + 1, row.get(c));
+                }
                 insert.addBatch();
-                current.setString(1, unit.code());
-                current.setString(2, hierarchy.current(unit.code()));
-                current.addBatch();
             }
             insert.executeBatch();
-            current.executeBatch();
         }
-        try (PreparedStatement closure = connection.prepareStatement("INSERT INTO unit_closure VALUES (?, ?, ?)")) {
-            for (UnitHierarchy.Link link : hierarchy.closure()) {
-                closure.setString(1, link.ancestor());
-                closure.setString(2, link.unit());
-                closure.setInt(3, link.distance());
-                closure.addBatch();
-            }
-            closure.executeBatch();
-        }
-        return hierarchy;
     }
 
     /** One view per record type over the committed files the manifest lists, with the unit's name. */
@@ -239,13 +224,10 @@ public final class Warehouse {
     private List<Period> periods(Connection connection, Statement statement) throws SQLException {
         int first = LocalDate.now().getYear();
         int last = first;
-        try (ResultSet rs = statement.executeQuery("SELECT min(y), max(y) FROM ("
-                + "SELECT year(start_date) AS y FROM inspection UNION ALL SELECT year(start_date) FROM supervision "
-                + "UNION ALL SELECT year(decision_date) FROM discipline UNION ALL SELECT year(received_date) FROM complaint "
-                + "UNION ALL SELECT year(resolved_date) FROM complaint)")) {
+        try (ResultSet rs = statement.executeQuery(sql.span(metrics.metrics()))) {
             if (rs.next() && rs.getObject(1) != null) {
-                first = rs.getInt(1);
-                last = rs.getInt(2);
+                first = rs.getObject(1, LocalDate.class).getYear();
+                last = rs.getObject(2, LocalDate.class).getYear();
             }
         }
         List<Period> periods = Period.standardPeriods(first, last);
@@ -255,8 +237,8 @@ public final class Warehouse {
                 insert.setString(2, period.kind().name());
                 insert.setObject(3, period.from());
                 insert.setObject(4, period.to());
-                insert.setString(5, period.label("vi"));
-                insert.setString(6, period.label("en"));
+                insert.setString(5, period.label(Language.VI));
+                insert.setString(6, period.label(Language.EN));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -286,9 +268,9 @@ public final class Warehouse {
                 insert.setString(3, entry.sourcePath());
                 insert.setObject(4, entry.ingestedAt().atOffset(java.time.ZoneOffset.UTC));
                 insert.setLong(5, entry.runId());
-                insert.setLong(6, entry.sheets().stream().mapToLong(ManifestEntry.SheetCounts::accepted).sum());
-                insert.setLong(7, entry.sheets().stream().mapToLong(ManifestEntry.SheetCounts::duplicates).sum());
-                insert.setLong(8, entry.sheets().stream().mapToLong(ManifestEntry.SheetCounts::rejected).sum());
+                insert.setLong(6, entry.accepted());
+                insert.setLong(7, entry.duplicates());
+                insert.setLong(8, entry.rejected());
                 insert.addBatch();
             }
             insert.executeBatch();

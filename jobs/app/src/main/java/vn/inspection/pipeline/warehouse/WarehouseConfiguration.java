@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.inspection.pipeline.lake.Lake;
 import vn.inspection.pipeline.metrics.MetricCatalog;
 import vn.inspection.pipeline.schema.SchemaCatalog;
+import vn.inspection.pipeline.system.Catalogs;
 import vn.inspection.pipeline.system.PipelineHome;
 import vn.inspection.pipeline.system.PipelineProperties;
 
@@ -14,12 +15,12 @@ class WarehouseConfiguration {
 
     @Bean
     MetricCatalog metricCatalog(PipelineProperties properties, SchemaCatalog schemas) {
-        return properties.schemasDir() != null ? MetricCatalog.load(properties.schemasDir(), schemas) : MetricCatalog.loadFromClasspath(schemas);
+        return Catalogs.metrics(properties.schemasDir(), schemas);
     }
 
     @Bean
     Warehouse warehouse(PipelineHome home, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, PipelineProperties properties) {
-        return new Warehouse(home.root().resolve("warehouse"), lake, schemas, metrics, properties.schemasDir());
+        return new Warehouse(home.warehouse(), lake, schemas, metrics, properties.schemasDir());
     }
 
     @Bean

@@ -49,7 +49,14 @@ class LakeTest {
 
         ManifestEntry entry = lake.publish(7, draft(checksum), stage(lake, checksum), null);
 
-        assertThat(entry.dataFiles()).containsExactly("units/part-aaaaaaaaaaaaaaaa-000000.parquet", "units/part-aaaaaaaaaaaaaaaa-000001.parquet");
+        assertThat(entry.dataFiles()).extracting(ManifestEntry.DataFile::path)
+                .containsExactly("units/part-aaaaaaaaaaaaaaaa-000000.parquet", "units/part-aaaaaaaaaaaaaaaa-000001.parquet");
+        for (ManifestEntry.DataFile file : entry.dataFiles()) {
+            Path inLake = root.resolve(file.path());
+            assertThat(file.rows()).isEqualTo(1);
+            assertThat(file.bytes()).isEqualTo(Files.size(inLake));
+            assertThat(file.sha256()).isEqualTo(Lake.sha256(inLake));
+        }
         assertThat(lake.manifestEntry(checksum)).contains(entry);
         assertThat(lake.dataFiles("units")).hasSize(2).allMatch(Files::exists);
         assertThat(lake.stagingDir(7, checksum)).doesNotExist();
@@ -67,7 +74,7 @@ class LakeTest {
         assertThat(lake.manifestEntry(checksum)).isEmpty();
         assertThat(lake.dataFiles("units")).isEmpty();
         assertThat(lake.recover()).isZero();
-        assertThat(lake.manifest()).isEmpty();
+        assertThat(lake.snapshot().entries()).isEmpty();
         assertThat(root.resolve("units")).doesNotExist();
     }
 
@@ -81,8 +88,8 @@ class LakeTest {
         Path target0 = root.resolve("units/part-cccccccccccccccc-000000.parquet");
         Files.createDirectories(target0.getParent());
         String intent = "{\"entry\":" + vn.inspection.pipeline.system.Json.write(new ManifestEntry(checksum, "don-vi.xlsx", "/inbox/don-vi.xlsx", 10,
-                Instant.parse("2026-11-22T00:00:00Z"), 7, List.of(), List.of("units/part-cccccccccccccccc-000000.parquet",
-                "units/part-cccccccccccccccc-000001.parquet"), null))
+                Instant.parse("2026-11-22T00:00:00Z"), 7, List.of(), List.of(ManifestEntry.DataFile.ofPath("units/part-cccccccccccccccc-000000.parquet"),
+                ManifestEntry.DataFile.ofPath("units/part-cccccccccccccccc-000001.parquet")), null))
                 + ",\"moves\":[{\"from\":\"" + staging.resolve(staged.get(0)) + "\",\"to\":\"" + target0 + "\"},"
                 + "{\"from\":\"" + staging.resolve(staged.get(1)) + "\",\"to\":\"" + root.resolve("units/part-cccccccccccccccc-000001.parquet") + "\"}]}";
         Lake.writeAtomically(staging.resolve(Lake.INTENT), intent.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -368,7 +368,7 @@ class SampleDataTest {
                     .containsPattern("Tổ chức đảng được kiểm tra\\s+401\\s+423\\s+\\+22\\s+\\+5,5%")
                     .containsPattern("Đảng viên được kiểm tra\\s+2\\.390\\s+2\\.528\\s+\\+138\\s+\\+5,8%")
                     .containsPattern("Đảng viên được giám sát\\s+2\\.905\\s+3\\.050\\s+\\+145\\s+\\+5,0%")
-                    .containsPattern("Đơn thư nhận được\\s+92\\s+71\\s+-21\\s+-22,8%");
+                    .containsPattern("Đơn thư nhận được\\s+92\\s+71\\s+\u221221\\s+\u221222,8%");
         }
 
         @Test

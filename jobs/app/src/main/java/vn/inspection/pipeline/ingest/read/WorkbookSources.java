@@ -104,12 +104,7 @@ public final class WorkbookSources {
 
     /** A short description of an exception and its root cause. */
     public static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return root == e ? message : e.getClass().getSimpleName() + ": " + message;
+        return vn.inspection.pipeline.system.Errors.describe(e);
     }
 
     /** A cell of a row that no office register can hold: the file is refused, naming the cell. */

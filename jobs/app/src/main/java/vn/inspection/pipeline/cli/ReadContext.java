@@ -1,0 +1,78 @@
+package vn.inspection.pipeline.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.inspection.pipeline.lake.Lake;
+import vn.inspection.pipeline.metrics.MetricCatalog;
+import vn.inspection.pipeline.schema.SchemaCatalog;
+import vn.inspection.pipeline.system.Catalogs;
+import vn.inspection.pipeline.system.Logging;
+import vn.inspection.pipeline.system.PipelineHome;
+import vn.inspection.pipeline.system.Settings;
+import vn.inspection.pipeline.warehouse.DuckDbMetricEngine;
+import vn.inspection.pipeline.warehouse.Warehouse;
+
+/**
+ * What the read commands ({@code compare}, {@code sql}, {@code metrics}, {@code report}, {@code verify}) work
+ * with, built in plain Java: no Spring context, no job repository, no lock. They read the last published
+ * warehouse, so they start fast, work while an ingest or a nightly runs, work on a read-only home, and create
+ * nothing in it.
+ */
+record ReadContext(PipelineHome home, Settings settings, SchemaCatalog schemas, MetricCatalog metrics, Lake lake, Warehouse warehouse) {
+    private static final Logger log = LoggerFactory.getLogger(ReadContext.class);
+
+    /** The catalogs alone, for commands that need no home ({@code metrics}). */
+    static ReadContext catalogsOnly(Path homeOption) {
+        return open(PipelineHome.resolve(homeOption), false);
+    }
+
+    /**
+     * The home and its warehouse, which must exist.
+     *
+     * @throws CommandException (exit 1) when the home is missing or a file, or holds no warehouse yet
+     */
+    static ReadContext withWarehouse(Path homeOption) {
+        PipelineHome home = PipelineHome.resolve(homeOption);
+        if (Files.isRegularFile(home.root())) {
+            throw new CommandException(PipelineCli.FAILED, "the pipeline home " + home.root() + " is a file, not a folder: give --home a folder");
+        }
+        if (!Files.isDirectory(home.root())) {
+            throw new CommandException(PipelineCli.FAILED, "no pipeline home at " + home.root()
+                    + ": ingest some registers first (pipeline ingest PATH), or give --home the folder that holds them");
+        }
+        ReadContext context = open(home, true);
+        if (!context.warehouse.exists()) {
+            throw new CommandException(PipelineCli.FAILED, "no warehouse yet in " + home.root()
+                    + ": ingest some registers first (pipeline ingest PATH), or run pipeline refresh");
+        }
+        try {
+            if (context.warehouse.isStale()) {
+                log.warn("the warehouse is older than the lake's last ingested file (an ingest may be running, or a refresh was cut short): "
+                        + "these figures leave that file out; run 'pipeline refresh' if no ingest is running");
+            }
+        } catch (Exception e) {
+            log.debug("cannot tell whether the warehouse is stale", e);
+        }
+        return context;
+    }
+
+    private static ReadContext open(PipelineHome home, boolean logToHome) {
+        if (logToHome) {
+            Logging.configure(home, false);
+        }
+        Settings settings = Settings.fromProcess();
+        Path schemasDir = settings.path(Catalogs.SCHEMAS_DIR).orElse(null);
+        SchemaCatalog schemas = Catalogs.schemas(schemasDir);
+        MetricCatalog metrics = Catalogs.metrics(schemasDir, schemas);
+        Lake lake = new Lake(home.lake());
+        return new ReadContext(home, settings, schemas, metrics, lake, new Warehouse(home.warehouse(), lake, schemas, metrics, schemasDir));
+    }
+
+    DuckDbMetricEngine duckdb() {
+        return new DuckDbMetricEngine(warehouse);
+    }
+}
