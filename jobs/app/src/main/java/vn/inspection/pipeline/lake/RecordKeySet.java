@@ -1,93 +1,100 @@
 package vn.inspection.pipeline.lake;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A set of 128-bit record keys (32 hex digits) in two primitive arrays with open addressing: about 20
- * bytes a key instead of ~100 for a {@code HashSet<String>}, so the keys of a lake of tens of millions of
- * records fit in memory while deduplicating.
+ * A set of 128-bit record keys (32 hex digits): the keys in two primitive arrays in insertion order, and an
+ * open-addressing table of indexes into them. About 24 bytes a key instead of ~100 for a
+ * {@code HashSet<String>}, so the keys of a lake of tens of millions of records fit in memory while
+ * deduplicating.
+ *
+ * <p>{@link #addAll} adds another set's keys in their insertion order, never in the order of its table:
+ * re-inserting a table's slots in slot order into a table with the same hash clusters them (the linear
+ * probing pathology that once made publishing quadratic).
  */
 public final class RecordKeySet {
+    private static final int EMPTY = -1;
+
     private long[] high;
     private long[] low;
-    private boolean[] used;
     private int size;
+    private int[] table;
     private int mask;
 
     public RecordKeySet() {
-        allocate(1 << 14);
-    }
-
-    private void allocate(int capacity) {
-        high = new long[capacity];
-        low = new long[capacity];
-        used = new boolean[capacity];
-        mask = capacity - 1;
-        size = 0;
+        high = new long[1 << 10];
+        low = new long[1 << 10];
+        table = new int[1 << 12];
+        Arrays.fill(table, EMPTY);
+        mask = table.length - 1;
     }
 
     /** Adds a key; returns false when it was already there. */
     public boolean add(String hexKey) {
-        long h = HexFormat.fromHexDigitsToLong(hexKey, 0, 16);
-        long l = HexFormat.fromHexDigitsToLong(hexKey, 16, 32);
-        return add(h, l);
+        return add(HexFormat.fromHexDigitsToLong(hexKey, 0, 16), HexFormat.fromHexDigitsToLong(hexKey, 16, 32));
     }
 
     public boolean contains(String hexKey) {
         long h = HexFormat.fromHexDigitsToLong(hexKey, 0, 16);
         long l = HexFormat.fromHexDigitsToLong(hexKey, 16, 32);
-        int slot = slot(h, l);
-        while (used[slot]) {
-            if (high[slot] == h && low[slot] == l) {
+        for (int slot = slot(h, l); table[slot] != EMPTY; slot = (slot + 1) & mask) {
+            int at = table[slot];
+            if (high[at] == h && low[at] == l) {
                 return true;
             }
-            slot = (slot + 1) & mask;
         }
         return false;
     }
 
     private boolean add(long h, long l) {
-        if ((size + 1) * 4L > used.length * 3L) {
-            grow();
-        }
         int slot = slot(h, l);
-        while (used[slot]) {
-            if (high[slot] == h && low[slot] == l) {
+        for (; table[slot] != EMPTY; slot = (slot + 1) & mask) {
+            int at = table[slot];
+            if (high[at] == h && low[at] == l) {
                 return false;
             }
-            slot = (slot + 1) & mask;
         }
-        used[slot] = true;
-        high[slot] = h;
-        low[slot] = l;
+        if (size == high.length) {
+            high = Arrays.copyOf(high, size * 2);
+            low = Arrays.copyOf(low, size * 2);
+        }
+        high[size] = h;
+        low[size] = l;
+        table[slot] = size;
         size++;
+        if (size * 2L > table.length) {
+            rehash(table.length * 2);
+        }
         return true;
     }
 
+    /** A slot from both halves, mixed (the keys are hashes, but a caller may hand us anything). */
     private int slot(long h, long l) {
-        long mixed = (h ^ (l * 0x9E3779B97F4A7C15L));
-        mixed ^= mixed >>> 31;
+        long mixed = h * 0x9E3779B97F4A7C15L ^ l;
+        mixed ^= mixed >>> 29;
+        mixed *= 0xBF58476D1CE4E5B9L;
+        mixed ^= mixed >>> 32;
         return (int) mixed & mask;
     }
 
-    private void grow() {
-        long[] oldHigh = high;
-        long[] oldLow = low;
-        boolean[] oldUsed = used;
-        allocate(oldUsed.length * 2);
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
-                add(oldHigh[i], oldLow[i]);
+    private void rehash(int capacity) {
+        table = new int[capacity];
+        Arrays.fill(table, EMPTY);
+        mask = capacity - 1;
+        for (int i = 0; i < size; i++) {
+            int slot = slot(high[i], low[i]);
+            while (table[slot] != EMPTY) {
+                slot = (slot + 1) & mask;
             }
+            table[slot] = i;
         }
     }
 
-    /** Adds every key of another set. */
+    /** Adds every key of another set, in the order it received them. */
     public void addAll(RecordKeySet other) {
-        for (int i = 0; i < other.used.length; i++) {
-            if (other.used[i]) {
-                add(other.high[i], other.low[i]);
-            }
+        for (int i = 0; i < other.size; i++) {
+            add(other.high[i], other.low[i]);
         }
     }
 
