@@ -39,6 +39,10 @@ class IngestCommand implements Callable<Integer> {
             + "published stays) and start a new run. For a run that keeps failing the same way.")
     boolean noResume;
 
+    @Option(names = "--no-refresh", description = "Do not rebuild the warehouse after the ingest (for bulk loads: run "
+            + "'pipeline refresh' when done; read commands show the last warehouse until then).")
+    boolean noRefresh;
+
     @Override
     public Integer call() {
         PipelineHome home = PipelineHome.resolve(parent.home);
@@ -47,7 +51,7 @@ class IngestCommand implements Callable<Integer> {
                     noResume ? IngestRunner.Interrupted.ABANDON : IngestRunner.Interrupted.RESUME);
             Warehouse warehouse = context.getBean(Warehouse.class);
             boolean changed = summary.files().stream().anyMatch(f -> f.status() == vn.inspection.pipeline.ingest.FileResult.Status.INGESTED);
-            if (changed || !warehouse.exists() || warehouse.isStale()) {
+            if (!noRefresh && (changed || !warehouse.exists() || warehouse.isStale())) {
                 try (HomeLock lock = HomeLock.acquire(home)) {
                     warehouse.refresh();
                 }
@@ -56,7 +60,7 @@ class IngestCommand implements Callable<Integer> {
                 parent.out.println(summary.toJson());
             } else {
                 new SummaryTable(parent.out).print(summary);
-                parent.out.println("Warehouse: " + warehouse.file());
+                parent.out.println(noRefresh ? "Warehouse not refreshed (--no-refresh): run 'pipeline refresh'" : "Warehouse: " + warehouse.file());
             }
             return summary.anyQuarantined() ? PipelineCli.PARTIAL : PipelineCli.OK;
         } catch (Exception e) {

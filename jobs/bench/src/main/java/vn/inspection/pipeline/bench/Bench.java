@@ -1,0 +1,303 @@
+package vn.inspection.pipeline.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pipeline bench}: generates deterministic registers, then times our commands and their anchors in
+ * one run, interleaved (ours, anchor, ours, anchor …), each case at least three times, every one as a whole
+ * process under {@code /usr/bin/time} (wall and CPU seconds, peak RSS from the OS). Reports the minimum and
+ * median, rows per second and the ratio of our speed to the anchor's (higher is better).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure ingest, compare, refresh and report side by side with DuckDB, raw XLSX readers and Spark.")
+public final class Bench implements Callable<Integer> {
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "CSV register rows (default 1,000,000)")
+    long rows;
+
+    @Option(names = "--xlsx-rows", description = "XLSX register rows (default: 30% of --rows)")
+    Long xlsxRows;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each case (at least 3; default 3)")
+    int runs;
+
+    @Option(names = "--format", defaultValue = "table", description = "table (default) or json: one JSON document")
+    String format;
+
+    @Option(names = "--work", description = "Folder for the generated data and homes (default: jobs/bench/target/work)")
+    Path work;
+
+    @Option(names = "--jar", description = "The application jar (default: jobs/app/target/pipeline.jar)")
+    Path jar;
+
+    @Option(names = "--our-java-opts", defaultValue = "", description = "JVM options for our commands, e.g. -Xmx512m")
+    String ourJavaOpts;
+
+    @Option(names = "--spark-classpath", description = "The Spark module's classpath file; its cases are skipped without it")
+    Path sparkClasspath;
+
+    @Option(names = "--only", split = ",", description = "Run only these cases: csv, xlsx, compare, refresh, report, nightly")
+    List<String> only;
+
+    private final PrintStream log = System.err;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 3) {
+            System.err.println("pipeline bench: --runs must be at least 3");
+            return 2;
+        }
+        if (!Files.isExecutable(Path.of("/usr/bin/time"))) {
+            System.err.println("pipeline bench: /usr/bin/time is missing (it reads peak memory from the OS): apt-get install time");
+            return 2;
+        }
+        Path root = Path.of("").toAbsolutePath();
+        jar = jar != null ? jar : root.resolve("jobs/app/target/pipeline.jar");
+        work = (work != null ? work : root.resolve("jobs/bench/target/work")).toAbsolutePath();
+        long xlsx = xlsxRows != null ? xlsxRows : rows * 3 / 10;
+        Runner runner = new Runner(work, log);
+        Path benchClasspath = root.resolve("jobs/bench/target/classpath.txt");
+        String anchorsClasspath = root.resolve("jobs/bench/target/pipeline-bench.jar") + ":" + Files.readString(benchClasspath).strip();
+
+        Path csv = generate(runner, "csv", rows);
+        Path xlsxDir = wanted("xlsx") ? generate(runner, "xlsx", xlsx) : null;
+        List<String> ours = ours();
+        List<String> anchors = List.of("java", "-cp", anchorsClasspath, Anchors.class.getName());
+        Map<String, Long> rowCounts = Map.of("csv", rows, "xlsx", xlsx);
+
+        List<CaseResult> results = new ArrayList<>();
+        Path lakeHome = work.resolve("home-compare");
+        if (wanted("csv") || wanted("compare") || wanted("refresh") || wanted("report")) {
+            // the lake the read cases work on: the CSV registers, ingested once
+            Runner.deleteTree(lakeHome);
+            runner.run(concat(ours, "--home", lakeHome.toString(), "ingest", csv.toString(), "--format", "json"), null);
+        }
+        if (wanted("csv")) {
+            List<Impl> impls = new ArrayList<>();
+            impls.add(new Impl("ours", () -> {
+                Path home = work.resolve("home-csv");
+                Runner.deleteTree(home);
+                return concat(ours, "--home", home.toString(), "ingest", csv.toString(), "--format", "json", "--no-refresh");
+            }));
+            impls.add(new Impl("duckdb-copy", () -> {
+                Runner.deleteTree(work.resolve("duckdb-out"));
+                return concat(anchors, "duckdb-copy", csv.toString(), work.resolve("duckdb-out").toString());
+            }));
+            if (sparkClasspath != null && Files.exists(sparkClasspath)) {
+                impls.add(new Impl("spark-local-csv", () -> {
+                    Runner.deleteTree(work.resolve("spark-out"));
+                    return sparkCommand(root, "csv-to-parquet", csv.toString(), work.resolve("spark-out").toString());
+                }));
+            }
+            results.addAll(measure(runner, "csv ingest", rowCounts.get("csv"), impls));
+        }
+        if (xlsxDir != null) {
+            List<Impl> impls = List.of(
+                    new Impl("ours", () -> {
+                        Path home = work.resolve("home-xlsx");
+                        Runner.deleteTree(home);
+                        return concat(ours, "--home", home.toString(), "ingest", xlsxDir.toString(), "--format", "json", "--no-refresh");
+                    }),
+                    new Impl("raw-fastexcel-read", () -> concat(anchors, "fastexcel-read", xlsxDir.toString())),
+                    new Impl("poi-sax-read", () -> concat(anchors, "poi-sax", xlsxDir.toString())));
+            results.addAll(measure(runner, "xlsx ingest", rowCounts.get("xlsx"), impls));
+        }
+        if (wanted("compare")) {
+            List<Impl> impls = List.of(
+                    new Impl("ours", () -> concat(ours, "--home", lakeHome.toString(), "compare", "2013-H1", "2014-H1", "--format", "json")),
+                    new Impl("duckdb-hand-written-query", () -> concat(anchors, "duckdb-compare", lakeHome.resolve("lake").toString())));
+            results.addAll(measure(runner, "compare 2013-H1 2014-H1", rows, impls));
+        }
+        if (wanted("refresh")) {
+            results.addAll(measure(runner, "warehouse refresh", rows,
+                    List.of(new Impl("ours", () -> concat(ours, "--home", lakeHome.toString(), "refresh")))));
+        }
+        if (wanted("report") && supports("report")) {
+            results.addAll(measure(runner, "report render", rows, List.of(new Impl("ours", () -> concat(ours, "--home", lakeHome.toString(),
+                    "report", "--periods", "2013-H1,2014-H1", "--out", work.resolve("report.pdf").toString())))));
+        }
+        print(results, xlsx);
+        return 0;
+    }
+
+    private boolean wanted(String name) {
+        return only == null || only.contains(name);
+    }
+
+    /** Whether the application has a command (the report and nightly cases wait for theirs). */
+    private boolean supports(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(concat(ours(), "--help")).redirectErrorStream(true).start();
+        String usage = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return usage.lines().anyMatch(l -> l.startsWith("  " + command + " "));
+    }
+
+    private List<String> ours() {
+        List<String> command = new ArrayList<>(List.of("java"));
+        if (!ourJavaOpts.isBlank()) {
+            command.addAll(List.of(ourJavaOpts.strip().split("\\s+")));
+        }
+        command.addAll(List.of("-Dpipeline.pseudonym-key=benchmark-key-0123456789", "-jar", jar.toString()));
+        return command;
+    }
+
+    private List<String> sparkCommand(Path root, String... args) throws IOException {
+        String classpath = root.resolve("jobs/spark/target/classes") + ":" + Files.readString(sparkClasspath).strip();
+        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private Path generate(Runner runner, String kind, long count) throws Exception {
+        Path dir = work.resolve("data-" + kind + "-" + count);
+        if (!Files.isDirectory(dir)) {
+            log.printf("generating %,d %s rows in %s…%n", count, kind, dir);
+            Path partial = work.resolve("data-" + kind + "-" + count + ".partial");
+            Runner.deleteTree(partial);
+            runner.run(concat(ours(), "generate", "--rows", Long.toString(count), "--format", kind, "--out", partial.toString()), null);
+            Files.move(partial, dir);
+        }
+        return dir;
+    }
+
+    /** One implementation of a case: a name and the command line to run (made afresh before each run). */
+    record Impl(String name, CommandFactory command) {
+    }
+
+    interface CommandFactory {
+        List<String> make() throws IOException;
+    }
+
+    /** The measurements of one implementation. */
+    record Series(String name, List<Runner.Run> runs) {
+        double min() {
+            return runs.stream().mapToDouble(Runner.Run::wallSeconds).min().orElse(Double.NaN);
+        }
+
+        double median() {
+            double[] sorted = runs.stream().mapToDouble(Runner.Run::wallSeconds).sorted().toArray();
+            return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        }
+
+        double cpuMedian() {
+            double[] sorted = runs.stream().mapToDouble(Runner.Run::cpuSeconds).sorted().toArray();
+            return sorted[sorted.length / 2];
+        }
+
+        long rssMb() {
+            return runs.stream().mapToLong(Runner.Run::maxRssKb).max().orElse(0) / 1024;
+        }
+    }
+
+    /** A case's result against one anchor (or none), as the JSON document names its fields. */
+    record CaseResult(String name, long rows, Series ours, Series anchor) {
+        Map<String, Object> json() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("name", name);
+            map.put("rows", rows);
+            map.put("seconds_min", round(ours.min()));
+            map.put("seconds_median", round(ours.median()));
+            map.put("cpu_seconds_median", round(ours.cpuMedian()));
+            map.put("rows_per_s", Math.round(rows / ours.median()));
+            map.put("rss_mb", ours.rssMb());
+            map.put("anchor", anchor == null ? null : anchor.name());
+            map.put("anchor_seconds_median", anchor == null ? null : round(anchor.median()));
+            map.put("anchor_rows_per_s", anchor == null ? null : Math.round(rows / anchor.median()));
+            map.put("anchor_rss_mb", anchor == null ? null : anchor.rssMb());
+            map.put("ratio", anchor == null ? null : round(anchor.median() / ours.median()));
+            return map;
+        }
+    }
+
+    private List<CaseResult> measure(Runner runner, String name, long count, List<Impl> impls) throws Exception {
+        Map<String, List<Runner.Run>> runsByImpl = new LinkedHashMap<>();
+        impls.forEach(i -> runsByImpl.put(i.name(), new ArrayList<>()));
+        for (int r = 0; r < runs; r++) {
+            for (Impl impl : impls) {
+                log.printf("%s: %s, run %d of %d…%n", name, impl.name(), r + 1, runs);
+                runsByImpl.get(impl.name()).add(runner.run(impl.command().make(), work.resolve("time.txt")));
+            }
+        }
+        Series ours = new Series("ours", runsByImpl.get("ours"));
+        List<CaseResult> results = new ArrayList<>();
+        if (impls.size() == 1) {
+            results.add(new CaseResult(name, count, ours, null));
+        }
+        for (Impl impl : impls.subList(1, impls.size())) {
+            results.add(new CaseResult(name, count, ours, new Series(impl.name(), runsByImpl.get(impl.name()))));
+        }
+        return results;
+    }
+
+    private void print(List<CaseResult> results, long xlsx) throws IOException {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("memory", memory());
+        machine.put("java", System.getProperty("java.version"));
+        if ("json".equals(format)) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("machine", machine);
+            document.put("cases", results.stream().map(CaseResult::json).toList());
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(document));
+            return;
+        }
+        System.out.printf("machine: %s cores, %s memory, Java %s; %d runs each, interleaved, whole process%n",
+                machine.get("cores"), machine.get("memory"), machine.get("java"), runs);
+        String row = "%-26s %10s %9s %9s %11s %7s  %-26s %9s %11s %7s %7s%n";
+        System.out.printf(row, "CASE", "ROWS", "MIN s", "MEDIAN s", "ROWS/s", "RSS MB", "ANCHOR", "MEDIAN s", "ROWS/s", "RSS MB", "RATIO");
+        for (CaseResult r : results) {
+            Map<String, Object> j = r.json();
+            System.out.printf(row, r.name(), String.format(Locale.ROOT, "%,d", r.rows()), j.get("seconds_min"), j.get("seconds_median"),
+                    String.format(Locale.ROOT, "%,d", (Long) j.get("rows_per_s")), j.get("rss_mb"),
+                    r.anchor() == null ? "-" : r.anchor().name(), r.anchor() == null ? "-" : j.get("anchor_seconds_median"),
+                    r.anchor() == null ? "-" : String.format(Locale.ROOT, "%,d", (Long) j.get("anchor_rows_per_s")),
+                    r.anchor() == null ? "-" : j.get("anchor_rss_mb"), r.anchor() == null ? "-" : j.get("ratio") + "×");
+        }
+    }
+
+    private static String memory() throws IOException {
+        Path meminfo = Path.of("/proc/meminfo");
+        if (!Files.exists(meminfo)) {
+            return "unknown";
+        }
+        try (Stream<String> lines = Files.lines(meminfo, StandardCharsets.US_ASCII)) {
+            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
+                    .map(l -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                    .orElse("unknown");
+        }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+
+    static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+}
