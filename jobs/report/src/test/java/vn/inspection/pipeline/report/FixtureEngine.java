@@ -153,7 +153,7 @@ final class FixtureEngine implements MetricEngine {
                 return true;
             }
             String current = code;
-            code = units.stream().filter(u -> u.code().equals(current)).map(UnitTables.UnitRow::parentCode).findFirst().orElse(null);
+            code = units.stream().filter(u -> u.code().equals(current)).findFirst().map(UnitTables.UnitRow::parentCode).orElse(null);
         }
         return false;
     }
