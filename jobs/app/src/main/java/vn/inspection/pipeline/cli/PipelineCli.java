@@ -15,8 +15,8 @@ import picocli.CommandLine.ScopeType;
  * 3 some file was quarantined but the others were processed, 1 failure, 2 bad usage.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0",
-        description = "Inspection analytics pipeline: ingest registers into a Parquet lake, compare periods on the DuckDB warehouse.",
-        subcommands = {IngestCommand.class, CompareCommand.class, SqlCommand.class, MetricsCommand.class, RefreshCommand.class,
+        description = "Inspection analytics pipeline: ingest registers into a Parquet lake, compare periods on the DuckDB warehouse, render chart PDFs.",
+        subcommands = {IngestCommand.class, CompareCommand.class, ReportCommand.class, SqlCommand.class, MetricsCommand.class, RefreshCommand.class,
                 GenerateCommand.class})
 public class PipelineCli implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;

@@ -1,0 +1,28 @@
+package vn.inspection.pipeline.report;
+
+import java.util.List;
+import java.util.Objects;
+
+import vn.inspection.pipeline.metrics.Metric;
+import vn.inspection.pipeline.schema.Label;
+
+/** One numbered part of a report, under its heading: the KPI table, or a group of charts. */
+public sealed interface Section {
+    Label title();
+
+    /** Every listed metric: value in A and in B, the difference, the change in percent and a rise/fall mark. */
+    record KpiTable(Label title, List<Metric> metrics) implements Section {
+        public KpiTable {
+            Objects.requireNonNull(title, "title");
+            metrics = List.copyOf(metrics);
+        }
+    }
+
+    /** Charts, in order. */
+    record Charts(Label title, List<ChartSpec> charts) implements Section {
+        public Charts {
+            Objects.requireNonNull(title, "title");
+            charts = List.copyOf(charts);
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package vn.inspection.pipeline.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.inspection.pipeline.metrics.Metric;
+import vn.inspection.pipeline.metrics.UnitBasis;
+import vn.inspection.pipeline.period.Period;
+import vn.inspection.pipeline.text.Language;
+import vn.inspection.pipeline.text.VietnameseNumbers;
+
+/**
+ * The half-year report rendered from the fixture bloc's numbers: what a manager reads in the PDF (extracted with
+ * PDFBox), that it prints (fonts embedded, pages not blank, charts as vectors), the PNGs and the workbook.
+ */
+class ReportOutputsTest {
+    static final ZonedDateTime MADE = ZonedDateTime.of(2014, 7, 5, 9, 30, 0, 0, ZoneId.of("Asia/Ho_Chi_Minh"));
+    static final Freshness FRESHNESS = new Freshness(19, 26_627, Optional.of(Instant.parse("2014-07-04T08:15:00Z")));
+    static final FixtureEngine ENGINE = FixtureEngine.bloc();
+
+    static ReportContent content;
+    static byte[] pdf;
+    static String text;
+
+    static ReportContent collect(ReportSpec spec, Language language) {
+        return ReportContent.collect(ENGINE, Catalogs.SCHEMA, Catalogs.METRICS,
+                new ReportRequest(spec, language, MADE.toLocalDate(), MADE, UnitBasis.SUCCESSOR), FRESHNESS);
+    }
+
+    static byte[] pdf(ReportContent content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Reports.pdf(content, out);
+        return out.toByteArray();
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @BeforeAll
+    static void renderTheHalfYearReport() throws IOException {
+        // as of 5 July 2014 the half-year spec's rule picks 2014-H1 against 2013-H1
+        content = collect(Catalogs.spec("half-year"), Language.VI);
+        pdf = pdf(content);
+        text = text(pdf);
+    }
+
+    @Nested
+    class WhatAManagerReads {
+
+        @Test
+        void theTitleWithBothPeriodsTheUnitAndTheDatasFreshness() {
+            assertThat(content.a()).isEqualTo(Period.parse("2013-H1"));
+            assertThat(content.b()).isEqualTo(Period.parse("2014-H1"));
+            String flat = flat(text);
+            assertThat(flat).contains("Báo cáo kết quả công tác kiểm tra, giám sát, thi hành kỷ luật đảng")
+                    .contains("6 tháng đầu năm 2014 so với cùng kỳ năm 2013")
+                    .contains("6 tháng đầu năm 2013 (01/01/2013 – 30/06/2013)")
+                    .contains("6 tháng đầu năm 2014 (01/01/2014 – 30/06/2014)")
+                    .contains("ĐẢNG BỘ KHỐI THỬ NGHIỆM")
+                    .contains("Lập lúc 09:30 ngày 05/07/2014")
+                    .contains("19 tệp sổ theo dõi đã nhập (26.627 bản ghi), lần nhập gần nhất lúc 15:15 ngày 04/07/2014");
+        }
+
+        @Test
+        void everyMetricsLabelWithBothValuesInVietnameseFormatOnOneLine() {
+            VietnameseNumbers numbers = new VietnameseNumbers(Language.VI);
+            List<String> lines = text.lines().toList();
+            for (Metric metric : Catalogs.METRICS.metrics()) {
+                var row = content.row(metric);
+                String expected = metric.label().vi() + " " + numbers.count(row.a()) + " " + numbers.count(row.b()) + " "
+                        + numbers.signed(row.delta()) + " " + numbers.percent(row.changePercent());
+                assertThat(lines).as(metric.id()).anySatisfy(line -> assertThat(line.strip()).isEqualTo(expected));
+            }
+            // seed 004's figures, by hand: 2,390 → 2,528 members inspected is +138, +5.8%
+            assertThat(lines).contains("Đảng viên được kiểm tra 2.390 2.528 +138 +5,8%");
+            assertThat(text).contains("−").doesNotContain("-1 ");
+        }
+
+        @Test
+        void chartTextIsTextWithItsDiacritics() {
+            String flat = flat(text);
+            assertThat(flat).contains("Hình thức kỷ luật (tổ chức đảng và đảng viên)", "Khiển trách", "Cảnh cáo", "Cách chức", "Khai trừ", "Giải tán",
+                    "Đơn thư theo loại", "Tố cáo", "Khiếu nại kỷ luật", "Phản ánh, kiến nghị", "Đã giải quyết", "Đang giải quyết", "Lưu đơn",
+                    "Không ghi", "Đảng bộ Cơ quan Một", "Đảng bộ Cơ quan Hai");
+        }
+
+        @Test
+        void theTrendChartsCoverEveryQuarterTheDataSpans() {
+            List<String> quarters = Period.standardPeriods(2013, 2014).stream()
+                    .filter(p -> p.kind() == vn.inspection.pipeline.period.PeriodKind.QUARTER).map(Period::id).toList();
+            List<ChartData> trends = content.charts().stream().filter(c -> c.spec() instanceof ChartSpec.Trend).toList();
+            assertThat(trends).hasSize(3).allSatisfy(trend -> {
+                assertThat(trend.keys()).containsExactlyElementsOf(quarters);
+                assertThat(trend.bands()).extracting(b -> b.first() + ".." + b.last()).containsExactly("0..1", "4..5");
+            });
+            // every quarter is labelled on the page, and the first chart's lines hold the engine's numbers
+            for (String label : List.of("Quý I/2013", "Quý II/2013", "Quý III/2013", "Quý IV/2013", "Quý I/2014", "Quý II/2014", "Quý III/2014",
+                    "Quý IV/2014")) {
+                assertThat(text).contains(label);
+            }
+            ChartData first = trends.get(0);
+            assertThat(first.series()).containsExactly("Tổ chức đảng được kiểm tra", "Tổ chức đảng được giám sát");
+            assertThat(first.value(0, 0) + first.value(0, 1)).isEqualTo(401);
+            assertThat(first.value(0, 4) + first.value(0, 5)).isEqualTo(423);
+        }
+
+        @Test
+        void theTopUnitsAreTheSubordinatesWithMostInspectionsInTheLaterPeriod() {
+            ChartData top = content.charts().stream().filter(c -> c.spec().id().equals("don-vi-kiem-tra")).findFirst().orElseThrow();
+            assertThat(top.keys()).containsExactly("DU01", "DU02");
+            // DU01 holds its branch CB0101: every organization inspected, and the members of the second quarter
+            long du01 = top.value(1, 0);
+            long du02 = top.value(1, 1);
+            assertThat(du01 + du02).isEqualTo(423 + 2528);
+        }
+
+        @Test
+        void inEnglishWithEnglishNumbers() throws IOException {
+            String english = flat(text(pdf(collect(Catalogs.spec("half-year"), Language.EN))));
+            assertThat(english).contains("Report on party inspection, supervision and discipline work", "First half of 2014 compared with the same period of 2013",
+                    "Party members inspected 2,390 2,528 +138 +5.8%", "Page 1/");
+        }
+
+        @Test
+        void aUnitsReportCountsThatUnitAndTheUnitsBelowIt() throws IOException {
+            ReportContent du01 = collect(Catalogs.spec("half-year").withUnit("du01"), Language.VI);
+            assertThat(du01.unit()).isEqualTo(new ReportContent.ReportUnit("DU01", "Đảng bộ Cơ quan Một"));
+            Metric orgs = Catalogs.METRICS.metric("inspection.orgs").orElseThrow();
+            assertThat(du01.row(orgs).b()).isEqualTo(423);
+            Metric supervised = Catalogs.METRICS.metric("supervision.members").orElseThrow();
+            assertThat(du01.row(supervised).b()).isZero();
+            assertThat(flat(text(pdf(du01)))).contains("Đảng bộ Cơ quan Một (DU01), gồm các đơn vị cấp dưới");
+        }
+
+        @Test
+        void refusesAnUnknownUnitAndTheSamePeriodTwice() {
+            assertThatThrownBy(() -> collect(Catalogs.spec("half-year").withUnit("DU99'; DROP TABLE units; --"), Language.VI))
+                    .isInstanceOf(ReportException.class).hasMessageStartingWith("unknown unit 'DU99'; DROP TABLE units; --'");
+            Period h1 = Period.parse("2014-H1");
+            assertThatThrownBy(() -> collect(Catalogs.spec("half-year").withPeriods(new PeriodChoice.Fixed(h1, h1)), Language.VI))
+                    .isInstanceOf(ReportException.class).hasMessageContaining("not 2014-H1 with itself");
+        }
+
+        @Test
+        void saysSoWhenAPeriodHasNoRecord() throws IOException {
+            ReportSpec spec = Catalogs.spec("half-year").withPeriods(new PeriodChoice.Fixed(Period.parse("2019-H1"), Period.parse("2020-H1")));
+            String flat = flat(text(pdf(collect(spec, Language.VI))));
+            assertThat(flat).contains("Lưu ý: Kho dữ liệu không có bản ghi nào trong 6 tháng đầu năm 2020");
+        }
+    }
+
+    @Nested
+    class WhatPrints {
+
+        @Test
+        void everyFontIsEmbeddedAsASubset() throws IOException {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                List<PDFont> fonts = new ArrayList<>();
+                for (PDPage page : document.getPages()) {
+                    collect(page.getResources(), fonts, new ArrayList<>());
+                }
+                assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                    assertThat(font.getName()).matches("[A-Z]{6}\\+DejaVuSansCondensed(-Bold)?");
+                });
+            }
+        }
+
+        @Test
+        void chartsAreVectorDrawingsNotPictures() throws IOException {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                List<PDXObject> objects = new ArrayList<>();
+                for (PDPage page : document.getPages()) {
+                    collect(page.getResources(), new ArrayList<>(), objects);
+                }
+                assertThat(objects).hasSizeGreaterThanOrEqualTo(content.charts().size()).noneMatch(o -> o instanceof PDImageXObject);
+            }
+        }
+
+        @Test
+        void noPageIsBlankAndEveryPageIsNumbered() throws IOException {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                int pages = document.getNumberOfPages();
+                assertThat(pages).isBetween(3, 10);
+                assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(0.5f));
+                PDFRenderer renderer = new PDFRenderer(document);
+                for (int i = 0; i < pages; i++) {
+                    BufferedImage image = renderer.renderImageWithDPI(i, 40);
+                    assertThat(inkShare(image)).as("page %d", i + 1).isGreaterThan(0.01);
+                    assertThat(text).contains("Trang " + (i + 1) + "/" + pages);
+                }
+                assertThat(document.getDocumentInformation().getTitle()).isEqualTo(content.fullTitle());
+            }
+        }
+    }
+
+    @Nested
+    class OtherOutputs {
+        @TempDir
+        Path temp;
+
+        @Test
+        void writesEveryChartAsAPngNamedAfterItsId() throws IOException {
+            List<Path> files = Reports.pngs(content, temp.resolve("charts"));
+            assertThat(files).hasSize(content.charts().size());
+            assertThat(files.get(0).getFileName()).hasToString("01-kiem-tra.png");
+            for (Path file : files) {
+                BufferedImage image = ImageIO.read(file.toFile());
+                assertThat(image.getWidth()).isEqualTo(2 * ChartData.WIDTH);
+                assertThat(inkShare(image)).as(file.toString()).isGreaterThan(0.01);
+            }
+            try (Stream<Path> listed = Files.list(temp.resolve("charts"))) {
+                assertThat(listed.count()).isEqualTo(files.size());
+            }
+        }
+
+        @Test
+        void writesTheKpiTableAsAWorkbookWithFormulas() throws IOException {
+            Path file = temp.resolve("kpi.xlsx");
+            try (var out = Files.newOutputStream(file)) {
+                Reports.xlsx(content, out);
+            }
+            try (InputStream in = Files.newInputStream(file); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+                List<Row> rows;
+                try (Stream<Row> stream = workbook.getFirstSheet().openStream()) {
+                    rows = stream.toList();
+                }
+                assertThat(workbook.getFirstSheet().getName()).isEqualTo("Chỉ tiêu");
+                assertThat(rows.get(0).getCellText(0)).isEqualTo(content.fullTitle());
+                Row header = rows.stream().filter(r -> "Mã chỉ tiêu".equals(r.getCellText(1))).findFirst().orElseThrow();
+                assertThat(header.getCellText(3)).isEqualTo("6 tháng đầu năm 2013");
+                assertThat(header.getCellText(4)).isEqualTo("6 tháng đầu năm 2014");
+                Row members = rows.stream().filter(r -> "inspection.members".equals(r.getCellText(1))).findFirst().orElseThrow();
+                assertThat(members.getCellText(2)).isEqualTo("Đảng viên được kiểm tra");
+                assertThat(members.getCell(3).asNumber()).isEqualByComparingTo("2390");
+                assertThat(members.getCell(4).asNumber()).isEqualByComparingTo("2528");
+                int excelRow = members.getRowNum();
+                Cell delta = members.getCell(5);
+                assertThat(delta.getFormula()).isEqualTo("E" + excelRow + "-D" + excelRow);
+                assertThat(members.getCell(6).getFormula()).isEqualTo("IF(D" + excelRow + "=0,\"\",(E" + excelRow + "-D" + excelRow + ")/D" + excelRow + ")");
+                long metricRows = rows.stream().filter(r -> r.getCellCount() > 1 && r.getCellText(1).matches("[a-z]+(\\.[a-z]+)+")).count();
+                assertThat(metricRows).isEqualTo(Catalogs.METRICS.metrics().size());
+            }
+        }
+    }
+
+    /** The text with every run of white space as one space (lines wrap where the layout wants). */
+    static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    /** The share of pixels that are not near-white. */
+    static double inkShare(BufferedImage image) {
+        long ink = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
+                if (grey < 200) {
+                    ink++;
+                }
+            }
+        }
+        return (double) ink / ((long) image.getWidth() * image.getHeight());
+    }
+
+    private static void collect(PDResources resources, List<PDFont> fonts, List<PDXObject> objects) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getFontNames()) {
+            fonts.add(resources.getFont(name));
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            objects.add(object);
+            if (object instanceof PDFormXObject form) {
+                collect(form.getResources(), fonts, objects);
+            }
+        }
+    }
+
+}
