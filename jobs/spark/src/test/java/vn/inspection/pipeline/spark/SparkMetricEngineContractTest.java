@@ -22,7 +22,15 @@ class SparkMetricEngineContractTest extends MetricEngineContract {
 
     @Override
     protected MetricEngine openEngine(Path lakeRoot, Path work, SchemaCatalog schemas, MetricCatalog catalog) {
-        spark = SparkSessions.obtain("local[2]", "engine contract");
+        // a few hundred small queries: one shuffle partition each, no code generation to wait for
+        System.setProperty("spark.sql.shuffle.partitions", "1");
+        System.setProperty("spark.sql.codegen.wholeStage", "false");
+        try {
+            spark = SparkSessions.obtain("local[2]", "engine contract");
+        } finally {
+            System.clearProperty("spark.sql.shuffle.partitions");
+            System.clearProperty("spark.sql.codegen.wholeStage");
+        }
         return SparkMetricEngine.open(spark.session(), lakeRoot.toUri().toString(), schemas);
     }
 
