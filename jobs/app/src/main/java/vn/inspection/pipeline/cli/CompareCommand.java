@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import vn.inspection.pipeline.metrics.CompareArguments;
 import vn.inspection.pipeline.metrics.Comparison;
 import vn.inspection.pipeline.metrics.ComparisonFormat;
 import vn.inspection.pipeline.metrics.MetricEngine;
@@ -19,7 +20,11 @@ import vn.inspection.pipeline.system.Errors;
 import vn.inspection.pipeline.text.Language;
 import vn.inspection.pipeline.unit.UnitTables;
 
-/** {@code pipeline compare A B | A --previous-year [--unit CODE] [--format table|json|csv] [--as-recorded] [--lang vi|en]}. */
+/**
+ * {@code pipeline compare A B | A --previous-year [--unit CODE] [--format table|json|csv] [--as-recorded] [--lang vi|en]
+ * [--engine duckdb|spark]}. The Spark engine is its own program (module {@code jobs/spark}, which the launcher runs for
+ * {@code --engine spark}); this one only says how to reach it.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare every metric between two periods (2014, 2014-H1, 2014-Q3, 2014-03, 2010..2015, 2014-01-15..2014-06-30): "
                 + "value in A, value in B, difference and change in percent.")
@@ -27,6 +32,13 @@ class CompareCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(CompareCommand.class);
 
     enum Format { table, json, csv }
+
+    enum Engine { duckdb, spark }
+
+    /** How to reach the Spark engine, when {@code --engine spark} reaches this program (e.g. {@code java -jar pipeline.jar}). */
+    static final String SPARK_ENGINE_HINT = "the Spark engine is not part of this program: run it through the launcher "
+            + "(./pipeline compare ... --engine spark), which builds it on first use (mvn -q -DskipTests -pl jobs/spark -am package), "
+            + "or submit jobs/spark/target/pipeline-spark.jar to a cluster with spark-submit (see the README, \"When one machine is not enough\")";
 
     @ParentCommand
     PipelineCli parent;
@@ -49,8 +61,16 @@ class CompareCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en", description = "vi (default) or en: labels and number format")
     Language language;
 
+    @Option(names = "--engine", defaultValue = "duckdb", paramLabel = "duckdb|spark",
+            description = "duckdb (default: the warehouse) or spark (run by the launcher: ./pipeline compare ... --engine spark)")
+    Engine engine;
+
     @Override
     public Integer call() {
+        if (engine == Engine.spark) {
+            parent.err.println("pipeline compare: " + SPARK_ENGINE_HINT);
+            return PipelineCli.USAGE;
+        }
         try {
             Period[] ab = periods(periods, previousYear);
             ReadContext context = ReadContext.withWarehouse(parent.home);
@@ -80,17 +100,7 @@ class CompareCommand implements Callable<Integer> {
     /** Periods A and B from the command line (B and the year before it with --previous-year). */
     static Period[] periods(List<String> texts, boolean previousYear) {
         try {
-            if (previousYear) {
-                if (texts.size() != 1) {
-                    throw new CommandException(PipelineCli.USAGE, "--previous-year takes one period");
-                }
-                Period b = Period.parse(texts.get(0));
-                return new Period[] {b.previousYear(), b};
-            }
-            if (texts.size() != 2) {
-                throw new CommandException(PipelineCli.USAGE, "give two periods, or one with --previous-year");
-            }
-            return new Period[] {Period.parse(texts.get(0)), Period.parse(texts.get(1))};
+            return CompareArguments.periods(texts, previousYear);
         } catch (IllegalArgumentException e) {
             throw new CommandException(PipelineCli.USAGE, e.getMessage());
         }
@@ -98,15 +108,10 @@ class CompareCommand implements Callable<Integer> {
 
     /** The one unit the user named by code or name; an unknown or ambiguous name is a failure that says what to do. */
     static UnitTables.UnitRow unit(List<UnitTables.UnitRow> units, String text) {
-        List<UnitTables.UnitRow> found = UnitTables.find(units, text);
-        if (found.size() == 1) {
-            return found.get(0);
+        try {
+            return CompareArguments.unit(units, text);
+        } catch (CompareArguments.UnknownUnitException e) {
+            throw new CommandException(PipelineCli.FAILED, e.getMessage());
         }
-        if (found.isEmpty()) {
-            throw new CommandException(PipelineCli.FAILED, "unknown unit '" + text
-                    + "': give a unit code or name (list them with: pipeline sql \"SELECT code, name FROM units\")");
-        }
-        throw new CommandException(PipelineCli.FAILED, "'" + text + "' names several units ("
-                + String.join(", ", found.stream().map(UnitTables.UnitRow::code).toList()) + "): give the unit code");
     }
 }

@@ -1,0 +1,250 @@
+package vn.inspection.pipeline.spark;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import vn.inspection.pipeline.metrics.Breakdown;
+import vn.inspection.pipeline.metrics.DateSpan;
+import vn.inspection.pipeline.metrics.Metric;
+import vn.inspection.pipeline.metrics.MetricEngine;
+import vn.inspection.pipeline.metrics.MetricSql;
+import vn.inspection.pipeline.metrics.UnitBasis;
+import vn.inspection.pipeline.period.Period;
+import vn.inspection.pipeline.schema.FieldSpec;
+import vn.inspection.pipeline.schema.RecordSchema;
+import vn.inspection.pipeline.schema.SchemaCatalog;
+import vn.inspection.pipeline.unit.UnitHierarchy;
+import vn.inspection.pipeline.unit.UnitTables;
+
+/**
+ * The catalog's SQL on Spark SQL, over the lake's committed Parquet files: the templates of {@link MetricSql} run
+ * unchanged on temp views named as the DuckDB warehouse names its tables. Each record type is a view over the
+ * files its manifest lists, with the lake's columns, the Hive partition {@code year} (BIGINT, as DuckDB reads
+ * it) and {@code unit_name}; {@code units}, {@code unit_closure} and {@code unit_current} are computed in Java
+ * ({@link UnitTables}) from the units reference read with Spark, exactly as the warehouse computes them.
+ *
+ * <p>The views live in a session of their own ({@link SparkSession#newSession()}: same cluster, own views), so
+ * engines over different lakes can share one Spark application. {@link #close()} drops the views; the Spark
+ * application is the caller's.
+ */
+public final class SparkMetricEngine implements MetricEngine {
+    /** The name shown in outputs ({@code "engine":"spark"}). */
+    public static final String NAME = "spark";
+
+    private final SparkSession spark;
+    private final SparkLake lake;
+    private final MetricSql sql = MetricSql.load();
+    private final List<String> views = new ArrayList<>();
+    private final List<UnitTables.UnitRow> units;
+
+    private SparkMetricEngine(SparkSession spark, SparkLake lake, SchemaCatalog schemas) {
+        this.spark = spark;
+        this.lake = lake;
+        UnitTables tables = UnitTables.of(UnitHierarchy.of(readUnits(schemas.schema(RecordSchema.UNITS))));
+        register("units", spark.createDataFrame(tables.units().stream().map(u -> RowFactory.create(u.values().toArray())).toList(),
+                unitsType()));
+        register("unit_closure", spark.createDataFrame(tables.closure().stream()
+                .map(l -> RowFactory.create(l.ancestor(), l.unit(), l.distance())).toList(), closureType()));
+        register("unit_current", spark.createDataFrame(tables.current().stream()
+                .map(c -> RowFactory.create(c.unitCode(), c.currentCode())).toList(), currentType()));
+        for (RecordSchema schema : schemas.schemas()) {
+            if (!schema.isUnits()) {
+                registerRecords(schema);
+            }
+        }
+        this.units = queryUnits();
+    }
+
+    /**
+     * An engine over the lake at {@code lakeUri} (any Hadoop file system), in a new session of {@code spark}'s
+     * application.
+     *
+     * @throws IllegalArgumentException when there is no lake (or no manifest) at that URI
+     */
+    public static SparkMetricEngine open(SparkSession spark, String lakeUri, SchemaCatalog schemas) {
+        SparkSession session = spark.newSession();
+        return new SparkMetricEngine(session, SparkLake.open(lakeUri, session.sparkContext().hadoopConfiguration()), schemas);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The session that holds this engine's views (tests and notebooks query them). */
+    SparkSession session() {
+        return spark;
+    }
+
+    /** The lake this engine reads. */
+    public SparkLake lake() {
+        return lake;
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> totals(List<Metric> metrics, List<Period> periods, String unitCode, UnitBasis basis) {
+        Map<String, Map<String, Long>> values = new LinkedHashMap<>();
+        metrics.forEach(m -> {
+            Map<String, Long> byPeriod = new LinkedHashMap<>();
+            periods.forEach(p -> byPeriod.put(p.id(), 0L));
+            values.put(m.id(), byPeriod);
+        });
+        for (Row row : query(sql.totals(metrics, periods, unitCode, basis))) {
+            values.get(row.<String>getAs("metric_id")).put(row.getAs("period_id"), row.<Long>getAs("value"));
+        }
+        return values;
+    }
+
+    @Override
+    public Map<String, Map<String, Map<String, Long>>> bySubordinate(List<Metric> metrics, List<Period> periods, String parentCode,
+                                                                     UnitBasis basis) {
+        Map<String, Map<String, Map<String, Long>>> values = new LinkedHashMap<>();
+        metrics.forEach(m -> values.put(m.id(), new LinkedHashMap<>()));
+        for (Row row : query(sql.bySubordinate(metrics, periods, parentCode, basis))) {
+            values.get(row.<String>getAs("metric_id"))
+                    .computeIfAbsent(row.getAs("unit_code"), u -> new LinkedHashMap<>())
+                    .put(row.getAs("period_id"), row.<Long>getAs("value"));
+        }
+        return values;
+    }
+
+    @Override
+    public Map<String, Map<String, Long>> breakdown(Breakdown breakdown, List<Period> periods, String unitCode, UnitBasis basis) {
+        Map<String, Map<String, Long>> values = new LinkedHashMap<>();
+        for (Row row : query(sql.breakdown(breakdown, periods, unitCode, basis))) {
+            values.computeIfAbsent(row.getAs("code"), c -> new LinkedHashMap<>()).put(row.getAs("period_id"), row.<Long>getAs("value"));
+        }
+        return values;
+    }
+
+    @Override
+    public Optional<DateSpan> span(List<Metric> metrics) {
+        Row row = query(sql.span(metrics)).get(0);
+        LocalDate first = date(row.getAs("first_date"));
+        return first == null ? Optional.empty() : Optional.of(new DateSpan(first, date(row.getAs("last_date"))));
+    }
+
+    @Override
+    public List<UnitTables.UnitRow> units() {
+        return units;
+    }
+
+    /** Drops this engine's views (the Spark application goes on). */
+    @Override
+    public void close() {
+        views.forEach(view -> spark.catalog().dropTempView(view));
+        views.clear();
+    }
+
+    private List<Row> query(String text) {
+        return spark.sql(text).collectAsList();
+    }
+
+    private void register(String view, Dataset<Row> rows) {
+        rows.createOrReplaceTempView(view);
+        views.add(view);
+    }
+
+    /** The units reference, in the order the warehouse reads it (the first definition of a code wins). */
+    private List<UnitHierarchy.Unit> readUnits(RecordSchema schema) {
+        List<String> files = lake.dataFiles(RecordSchema.UNITS);
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<UnitHierarchy.Unit> read = new ArrayList<>();
+        Dataset<Row> rows = spark.read().schema(fileType(schema)).parquet(files.toArray(String[]::new))
+                .orderBy("_source_file", "_sheet", "_row")
+                .select("code", "name", "parent_code", "level", "aliases", "valid_from", "valid_to", "successor_code");
+        for (Row row : rows.collectAsList()) {
+            read.add(new UnitHierarchy.Unit(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                    date(row.get(5)), date(row.get(6)), row.getString(7)));
+        }
+        return read;
+    }
+
+    /** A record type's view: its committed files with the lake's columns, {@code year} and the unit's name. */
+    private void registerRecords(RecordSchema schema) {
+        String type = schema.recordType();
+        List<String> files = lake.dataFiles(type);
+        Dataset<Row> raw;
+        if (files.isEmpty()) {
+            raw = spark.createDataFrame(List.of(), fileType(schema).add("year", DataTypes.LongType));
+        } else {
+            raw = spark.read().schema(fileType(schema)).option("basePath", lake.folder(type)).parquet(files.toArray(String[]::new));
+            raw = raw.withColumn("year", raw.col("year").cast(DataTypes.LongType));
+        }
+        String lakeView = "lake_" + type;
+        register(lakeView, raw);
+        register(type, spark.sql("SELECT r.*, u.name AS unit_name FROM " + lakeView + " r LEFT JOIN units u ON u.code = r.unit_code"));
+    }
+
+    private List<UnitTables.UnitRow> queryUnits() {
+        List<UnitTables.UnitRow> rows = new ArrayList<>();
+        for (Row r : query("SELECT " + String.join(", ", UnitTables.UNIT_COLUMNS) + " FROM units ORDER BY path")) {
+            rows.add(new UnitTables.UnitRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), date(r.get(5)),
+                    date(r.get(6)), r.getString(7), r.getString(8), r.getInt(9), r.getString(10)));
+        }
+        return List.copyOf(rows);
+    }
+
+    /** The Parquet columns of a record type's files, from its schema file (as the ingest writes them). */
+    static StructType fileType(RecordSchema schema) {
+        List<StructField> fields = new ArrayList<>();
+        for (FieldSpec field : schema.fields()) {
+            DataType type = switch (field.type()) {
+                case DATE -> DataTypes.DateType;
+                case BOOLEAN -> DataTypes.BooleanType;
+                default -> DataTypes.StringType;
+            };
+            fields.add(DataTypes.createStructField(field.column(), type, true));
+        }
+        for (String lineage : List.of("record_key", "_source_file", "_source_checksum", "_sheet")) {
+            fields.add(DataTypes.createStructField(lineage, DataTypes.StringType, true));
+        }
+        fields.add(DataTypes.createStructField("_row", DataTypes.IntegerType, true));
+        return DataTypes.createStructType(fields);
+    }
+
+    private static StructType unitsType() {
+        return DataTypes.createStructType(List.of(
+                string("code"), string("name"), string("parent_code"), string("level"), string("aliases"),
+                DataTypes.createStructField("valid_from", DataTypes.DateType, true),
+                DataTypes.createStructField("valid_to", DataTypes.DateType, true),
+                string("successor_code"), string("current_code"),
+                DataTypes.createStructField("depth", DataTypes.IntegerType, false), string("path")));
+    }
+
+    private static StructType closureType() {
+        return DataTypes.createStructType(List.of(string("ancestor_code"), string("unit_code"),
+                DataTypes.createStructField("distance", DataTypes.IntegerType, false)));
+    }
+
+    private static StructType currentType() {
+        return DataTypes.createStructType(List.of(string("unit_code"), string("current_code")));
+    }
+
+    private static StructField string(String name) {
+        return DataTypes.createStructField(name, DataTypes.StringType, true);
+    }
+
+    /** A DATE as Spark returns it (java.sql.Date, or LocalDate with the Java 8 time API on). */
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate local ? local : ((java.sql.Date) value).toLocalDate();
+    }
+}
