@@ -100,7 +100,7 @@ public final class RecordNormaliser {
         }
         pseudonymise(values);
         LocalDate periodDate = schema.periodDate().map(p -> (LocalDate) values.get(p)).orElse(null);
-        return new RowOutcome.Accepted(values, periodDate, naturalKey(values));
+        return new RowOutcome.Accepted(values, periodDate, naturalKey(schema, values));
     }
 
     private void date(FieldSpec field, String text, Map<String, Object> values, List<RowOutcome.Problem> problems) {
@@ -161,16 +161,23 @@ public final class RecordNormaliser {
         }
     }
 
-    /** SHA-256 (first 128 bits, hex) of the record type and the first natural-key alternative that applies. */
-    String naturalKey(Map<String, Object> values) {
+    /**
+     * SHA-256 (first 128 bits, hex) of the record type and the first natural-key alternative that applies,
+     * over a record's typed values (a unit field holds its code, a member's name its pseudonym): the same
+     * function the ingest and {@code rekey} use.
+     */
+    public static String naturalKey(RecordSchema schema, Map<String, Object> values) {
         NaturalKeySpec key = schema.naturalKey().stream()
                 .filter(k -> k.whenPresent() == null || values.get(k.whenPresent()) != null)
                 .findFirst()
                 .orElse(schema.naturalKey().get(schema.naturalKey().size() - 1));
         StringBuilder text = new StringBuilder(schema.recordType());
-        for (String name : key.fields()) {
-            Object value = values.get(name);
-            text.append('\u001F').append(name).append('=');
+        for (String part : key.fields()) {
+            Object value = values.get(NaturalKeySpec.field(part));
+            if (NaturalKeySpec.isYear(part) && value instanceof LocalDate date) {
+                value = date.getYear();
+            }
+            text.append('\u001F').append(part).append('=');
             if (value != null) {
                 text.append(value instanceof String s ? VietnameseText.identityKey(s) : value.toString());
             }
