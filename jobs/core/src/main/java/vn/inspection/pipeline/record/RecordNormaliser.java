@@ -45,8 +45,17 @@ public final class RecordNormaliser {
 
     /** The record or rejection a data row gives ({@link RowOutcome.Accepted} or {@link RowOutcome.Rejected}). */
     public RowOutcome normalise(List<String> row) {
+        return normalise(row, Map.of());
+    }
+
+    /**
+     * The record or rejection a data row gives, reading a field the sheet has no column for from
+     * {@code inherited}: what the group rows above it set ({@link GroupRows#inherited()}).
+     */
+    public RowOutcome normalise(List<String> row, Map<String, String> inherited) {
         Map<String, String> raw = new LinkedHashMap<>();
         layout.columns().forEach((column, field) -> raw.put(field.name(), column < row.size() ? row.get(column) : null));
+        inherited.forEach(raw::putIfAbsent);
 
         Map<String, Object> values = new LinkedHashMap<>();
         List<RowOutcome.Problem> problems = new ArrayList<>();
@@ -57,7 +66,8 @@ public final class RecordNormaliser {
                 if (field.required()) {
                     problems.add(new RowOutcome.Problem(field.name(), layout.maps(field.name())
                             ? "required value missing (column '" + field.header() + "')"
-                            : "required column missing (expected a header '" + String.join("' or '", field.headerNames()) + "')"));
+                            : "required column missing (expected a header '" + String.join("' or '", field.headerNames()) + "'"
+                            + (field.type() == FieldType.UNIT || field.type() == FieldType.ENUM ? ", or a group row above the records naming it" : "") + ")"));
                 } else if (field.type() == FieldType.BOOLEAN) {
                     values.put(field.name(), Boolean.valueOf(field.enumeration().blankCode().orElse("false")));
                 }

@@ -262,7 +262,7 @@ class RecordNormaliserTest {
             RowOutcome.Rejected rejection = rejected(normaliser(header).normalise(List.of("DU01", "15/03/2014", "Nguyễn Văn An", "KTDHVP")));
 
             assertThat(rejection.field()).isEqualTo("subject_type");
-            assertThat(rejection.reason()).isEqualTo("required column missing (expected a header 'Đối tượng' or 'Loại đối tượng')");
+            assertThat(rejection.reason()).isEqualTo("required column missing (expected a header 'Đối tượng' or 'Loại đối tượng', or a group row above the records naming it)");
         }
 
         @Test
