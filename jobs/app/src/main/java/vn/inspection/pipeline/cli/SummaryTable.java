@@ -18,6 +18,10 @@ final class SummaryTable {
     }
 
     void print(IngestSummary summary) {
+        if (summary.files().isEmpty() && summary.note() != null) {
+            out.println(summary.note().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + summary.note().substring(1) + ".");
+            return;
+        }
         out.printf(ROW, "FILE / SHEET", "RECORD TYPE", "ACCEPTED", "DUPLICATES", "REJECTED");
         for (FileSummary file : summary.files()) {
             String name = Path.of(file.path()).getFileName().toString();
@@ -37,7 +41,9 @@ final class SummaryTable {
             out.printf(ROW, "", total.getKey(), fmt(t.accepted()), fmt(t.duplicates()), fmt(t.rejected()));
         }
         out.println();
-        out.println("Rejects report: " + summary.rejectsReport());
+        if (summary.rejectsReport() != null) {
+            out.println("Rejects report: " + summary.rejectsReport());
+        }
     }
 
     private static String fmt(long n) {

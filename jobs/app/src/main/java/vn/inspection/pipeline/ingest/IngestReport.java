@@ -42,6 +42,7 @@ public final class IngestReport {
             FileResult result = switch (planned.status()) {
                 case ALREADY_INGESTED -> new FileResult(planned.path(), planned.checksum(), FileResult.Status.ALREADY_INGESTED, planned.reason(), List.of());
                 case QUARANTINED -> new FileResult(planned.path(), planned.checksum(), FileResult.Status.QUARANTINED, planned.reason(), List.of());
+                case NOT_RECOGNISED -> new FileResult(planned.path(), planned.checksum(), FileResult.Status.NOT_RECOGNISED, planned.reason(), List.of());
                 case PENDING -> {
                     FileResult done = byChecksum.get(planned.checksum());
                     if (done == null) {
@@ -79,6 +80,8 @@ public final class IngestReport {
                         });
                     } else if (result.status() == FileResult.Status.QUARANTINED) {
                         printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", "file quarantined: " + result.reason(), "");
+                    } else if (result.status() == FileResult.Status.NOT_RECOGNISED) {
+                        printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", "file not recognised: " + result.reason(), "");
                     }
                 }
             }

@@ -16,7 +16,17 @@ import vn.inspection.pipeline.system.Json;
 public record IngestSummary(
         @JsonProperty("files") List<FileSummary> files,
         @JsonProperty("totals") Map<String, Totals> totals,
-        @JsonProperty("rejects_report") String rejectsReport) {
+        @JsonProperty("rejects_report") String rejectsReport,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("note") String note) {
+
+    public IngestSummary(List<FileSummary> files, Map<String, Totals> totals, String rejectsReport) {
+        this(files, totals, rejectsReport, null);
+    }
+
+    /** The summary of a run given nothing to read: says so. */
+    public static IngestSummary nothingFound(String note) {
+        return new IngestSummary(List.of(), Map.of(), null, note);
+    }
 
     public record FileSummary(
             @JsonProperty("path") String path,
@@ -57,6 +67,11 @@ public record IngestSummary(
 
     public boolean anyQuarantined() {
         return files.stream().anyMatch(f -> f.status() == FileResult.Status.QUARANTINED);
+    }
+
+    /** Some input was not ingested: quarantined, or not recognised as a register (exit code 3). */
+    public boolean anyNotIngested() {
+        return files.stream().anyMatch(f -> f.status() == FileResult.Status.QUARANTINED || f.status() == FileResult.Status.NOT_RECOGNISED);
     }
 
     public String toJson() {
