@@ -2,6 +2,7 @@ package vn.inspection.pipeline.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import vn.inspection.pipeline.ingest.IngestSummary;
@@ -33,6 +34,16 @@ final class SummaryTable {
                     out.printf(ROW, "  " + clip(sheet.sheet(), 42), sheet.recordType(), fmt(sheet.accepted()), fmt(sheet.duplicates()), fmt(sheet.rejected()));
                 }
             }
+        }
+        if (!summary.unitChanges().isEmpty()) {
+            out.println();
+            out.println("UNITS REFERENCE");
+            List<String> added = summary.unitChanges().stream().filter(c -> c.changes().contains("ADDED")).map(IngestSummary.UnitChange::code).toList();
+            if (!added.isEmpty()) {
+                out.printf("  %d unit%s added: %s%n", added.size(), added.size() == 1 ? "" : "s", String.join(", ", added));
+            }
+            summary.unitChanges().stream().filter(c -> !c.changes().contains("ADDED"))
+                    .forEach(c -> out.printf("  %-10s %s%n", c.code(), c.describe()));
         }
         out.println();
         out.printf(ROW, "TOTAL", "", "", "", "");

@@ -158,5 +158,60 @@ class OfficeLayoutsTest {
         assertThat(in2014.get("inspection.members")).isEqualTo(ins.stream().filter(i -> i.subjectType().equals("MEMBER")).count());
     }
 
+    @Test
+    void aUnitsReferenceSentAgainRenamesMovesAndMergesFromItsDatesKeepsTheHistoryAndRollsUpTheCurrentTree(@TempDir Path other) {
+        Path again = other.resolve("home");
+        assertThat(Cli.run("--home", again.toString(), "ingest", LAYOUTS.toString()).exitCode()).isZero();
 
+        Cli.Result resent = Cli.run("--home", again.toString(), "ingest", Fixtures.ROOT.resolve("office-layouts-later").toString(), "--format", "json");
+
+        assertThat(resent.exitCode()).as(resent.err()).isZero();
+        JsonNode json = resent.json();
+        assertThat(json.at("/files/0/sheets/0/accepted").asLong()).as("the three changed rows are new versions").isEqualTo(3);
+        assertThat(json.at("/files/0/sheets/0/duplicates").asLong()).as("the unchanged rows are the same definitions").isEqualTo(3);
+        assertThat(json.get("unit_changes")).extracting(c -> c.get("code").asText(), c -> c.get("changes").toString(),
+                        c -> c.get("effective_from").asText())
+                .containsExactly(
+                        tuple("DV02", "[\"RENAMED\"]", "2015-01-01"),
+                        tuple("DV03", "[\"MERGED\"]", "2015-01-01"),
+                        tuple("CB0301", "[\"MOVED\"]", "2015-01-01"));
+
+        Cli.Result table = Cli.run("--home", again.toString(), "ingest", Fixtures.ROOT.resolve("office-layouts-later").toString());
+        assertThat(table.out()).as("already ingested: nothing changes again").doesNotContain("UNITS REFERENCE");
+
+        JsonNode history = Cli.run("--home", again.toString(), "sql", "SELECT code, version, name, parent_code, valid_from, valid_to, changes "
+                + "FROM unit_history WHERE code IN ('DV02', 'DV03', 'CB0301') ORDER BY code, version", "--format", "json").json();
+        assertThat(history).extracting(r -> r.get("code").asText() + " v" + r.get("version").asInt() + " " + r.get("name").asText() + " "
+                        + r.get("parent_code").asText() + " " + r.get("valid_from").asText() + ".." + r.get("valid_to").asText() + " " + r.get("changes").asText())
+                .containsExactly(
+                        "CB0301 v1 Chi bộ Ấp Bắc DV03 null..2014-12-31 ADDED",
+                        "CB0301 v2 Chi bộ Ấp Bắc DV02 2015-01-01..null MOVED",
+                        "DV02 v1 Đảng bộ Bưu điện tỉnh KHOI null..2014-12-31 ADDED",
+                        "DV02 v2 Đảng bộ Tổng công ty Bưu điện KHOI 2015-01-01..null RENAMED",
+                        "DV03 v1 Đảng bộ Công ty Cấp nước KHOI null..2014-12-31 ADDED",
+                        "DV03 v2 Đảng bộ Công ty Cấp nước KHOI 2015-01-01..null MERGED");
+
+        JsonNode units = Cli.run("--home", again.toString(), "sql", "SELECT code, name, parent_code, current_code, path FROM units "
+                + "WHERE code IN ('DV02', 'DV03', 'CB0301') ORDER BY code", "--format", "json").json();
+        assertThat(units).extracting(r -> r.get("code").asText() + " " + r.get("name").asText() + " " + r.get("current_code").asText() + " " + r.get("path").asText())
+                .containsExactly("CB0301 Chi bộ Ấp Bắc CB0301 KHOI/DV02/CB0301",
+                        "DV02 Đảng bộ Tổng công ty Bưu điện DV02 KHOI/DV02",
+                        "DV03 Đảng bộ Công ty Cấp nước DV01 KHOI/DV03");
+
+        // roll-ups follow the current tree: CB0301's records count under DV02 now, DV03's under its successor DV01
+        Map<String, Long> dv02 = values(again, "DV02");
+        Map<String, Long> dv01 = values(again, "DV01");
+        List<Inspection> in2014 = OfficeLayoutFixtures.INSPECTIONS.stream().filter(i -> i.start().getYear() == 2014).toList();
+        assertThat(dv02.get("inspection.orgs")).isEqualTo(in2014.stream().filter(i -> List.of("DV02", "CB0301").contains(i.unitCode())
+                && i.subjectType().equals("ORG")).count());
+        assertThat(dv01.get("inspection.members")).isEqualTo(in2014.stream().filter(i -> List.of("DV01", "DV03").contains(i.unitCode())
+                && i.subjectType().equals("MEMBER")).count());
+    }
+
+    static Map<String, Long> values(Path home, String unit) {
+        JsonNode compare = Cli.run("--home", home.toString(), "compare", "2014", "--previous-year", "--unit", unit, "--format", "json").json();
+        Map<String, Long> in2014 = new HashMap<>();
+        compare.get("metrics").forEach(m -> in2014.put(m.get("id").asText(), m.at("/values/1").asLong()));
+        return in2014;
+    }
 }
