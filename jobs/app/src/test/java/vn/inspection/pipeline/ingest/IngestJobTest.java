@@ -154,7 +154,10 @@ class IngestJobTest {
         @Test
         void printsOneJsonDocumentWithEveryFileAndSheet() {
             JsonNode json = run.json();
-            assertThat(json.fieldNames()).toIterable().containsExactly("files", "totals", "rejects_report");
+            assertThat(json.fieldNames()).toIterable().containsExactly("files", "totals", "rejects_report", "unit_changes");
+            assertThat(json.get("unit_changes")).as("the first units reference adds every unit")
+                    .extracting(c -> c.get("code").asText() + " " + c.get("changes").get(0).asText())
+                    .containsExactly("DBK ADDED", "DU01 ADDED", "DU02 ADDED", "DU03 ADDED", "CB0101 ADDED", "CB0201 ADDED");
             Map<String, String> statuses = new TreeMap<>();
             json.get("files").forEach(f -> statuses.put(Path.of(f.get("path").asText()).getFileName().toString(), f.get("status").asText()));
             assertThat(statuses).containsExactly(
