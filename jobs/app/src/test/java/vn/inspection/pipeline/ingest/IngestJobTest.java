@@ -401,6 +401,7 @@ class IngestJobTest {
                 .contains("kiem-tra-2014.xlsx  [INGESTED]")
                 .containsPattern("Quý I-2014\\s+inspection\\s+5\\s+1\\s+0")
                 .containsPattern("Ghi chú\\s+skipped: not a register")
+                .contains("UNITS REFERENCE\n  6 units added: DBK, DU01, DU02, DU03, CB0101, CB0201")
                 .contains("Rejects report: ");
     }
 
