@@ -48,7 +48,7 @@ class HonestOutcomesTest {
         }
 
         // the office's header becomes an alias of the form: the same file is read on the next run
-        Path schemas = copySchemas(temp.resolve("schemas"));
+        Path schemas = Fixtures.copySchemas(temp.resolve("schemas"));
         Path discipline = schemas.resolve("discipline.json");
         Files.writeString(discipline, Files.readString(discipline).replace("\"header\": \"Hình thức kỷ luật\", \"aliases\": []",
                 "\"header\": \"Hình thức kỷ luật\", \"aliases\": [\"Hình thức xử lý\"]"));
@@ -108,20 +108,5 @@ class HonestOutcomesTest {
             }
         }
         throw new AssertionError(name + " not in " + run);
-    }
-
-    static Path copySchemas(Path target) throws IOException {
-        Path source = Path.of("../../schemas");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
-        return target;
     }
 }

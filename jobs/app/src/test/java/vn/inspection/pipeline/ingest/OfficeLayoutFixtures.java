@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.dhatim.fastexcel.Workbook;
@@ -204,22 +203,22 @@ public final class OfficeLayoutFixtures {
     static void mergedUnitCellsXls(Path file) throws IOException {
         try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = wb.createSheet("Giám sát");
-            put(sheet, 0, 0, "SỔ THEO DÕI GIÁM SÁT");
+            MessyFixtures.put(sheet, 0, 0, "SỔ THEO DÕI GIÁM SÁT");
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 6));
-            poiRow(sheet, 2, (Object[]) SUPERVISION_HEADER);
+            MessyFixtures.row(sheet, 2, (Object[]) SUPERVISION_HEADER);
             int r = 3;
             int stt = 1;
             for (List<Supervision> group : groupsBy(SUPERVISIONS, Supervision::unitAsWritten)) {
                 int first = r;
                 for (Supervision s : group) {
-                    poiRow(sheet, r, stt++, r == first ? s.unitAsWritten() : "", s.planNo(),
+                    MessyFixtures.row(sheet, r, stt++, r == first ? s.unitAsWritten() : "", s.planNo(),
                             s.start().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
                             subjectTypeLabel(s.subjectType()), s.subject(), s.mode().equals("THEMATIC") ? "Chuyên đề" : "Thường xuyên");
                     r++;
                 }
                 sheet.addMergedRegion(new CellRangeAddress(first, r - 1, 1, 1));
             }
-            poiRow(sheet, r, "", "Cộng", "", "", "", stt - 1);
+            MessyFixtures.row(sheet, r, "", "Cộng", "", "", "", stt - 1);
             wb.write(out);
         }
     }
@@ -400,23 +399,6 @@ public final class OfficeLayoutFixtures {
                 ws.style(r, c).format("dd/mm/yyyy").set();
             } else {
                 ws.value(r, c, v.toString());
-            }
-        }
-    }
-
-    private static void put(Sheet sheet, int r, int c, String value) {
-        Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
-        row.createCell(c).setCellValue(value);
-    }
-
-    private static void poiRow(Sheet sheet, int r, Object... values) {
-        Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
-        for (int c = 0; c < values.length; c++) {
-            Object v = values[c];
-            if (v instanceof Number n) {
-                row.createCell(c).setCellValue(n.doubleValue());
-            } else if (v != null && !v.toString().isEmpty()) {
-                row.createCell(c).setCellValue(v.toString());
             }
         }
     }

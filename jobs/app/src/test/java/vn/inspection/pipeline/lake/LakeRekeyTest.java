@@ -29,7 +29,7 @@ class LakeRekeyTest {
 
     /** A copy of schemas/ whose inspection and discipline keys have no year: the keys before issue 13. */
     static Path keysWithoutYear(Path target) throws IOException {
-        Path schemas = copySchemas(target);
+        Path schemas = Fixtures.copySchemas(target);
         for (String type : List.of("inspection", "discipline")) {
             Path file = schemas.resolve(type + ".json");
             Files.writeString(file, Files.readString(file).replaceAll("\"year\\([a-z_]+\\)\", ", ""));
@@ -154,20 +154,5 @@ class LakeRekeyTest {
             }
         }
         throw new AssertionError(fileName + " not in the manifest");
-    }
-
-    static Path copySchemas(Path target) throws IOException {
-        Path source = Path.of("../../schemas");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path to = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(file, to);
-                }
-            }
-        }
-        return target;
     }
 }
