@@ -118,6 +118,36 @@ class LakeRekeyTest {
         assertManifestMatchesTheFiles(lake);
     }
 
+    @Test
+    void aRekeyCutShortAfterItsIntentIsCompletedByTheNextRun(@TempDir Path temp) throws IOException {
+        Path home = temp.resolve("home");
+        assertThat(Cli.run("--home", home.toString(), "ingest", Fixtures.copy(LAYOUTS, temp.resolve("inbox"), FILES).toString()).exitCode()).isZero();
+        Lake lake = new Lake(home.resolve("lake"));
+        ManifestEntry entry = lake.snapshot().entries().stream().filter(e -> e.fileName().startsWith("l4-")).findFirst().orElseThrow();
+        ManifestEntry.DataFile old = entry.dataFiles().get(0);
+        Path staging = lake.root().resolve(Lake.STAGING_DIR).resolve("rekey-k1").resolve(entry.checksum());
+        Path staged = staging.resolve("data/part-000000.parquet");
+        Files.createDirectories(staged.getParent());
+        Files.copy(lake.resolve(old.path()), staged);
+        String target = old.path().replace("part-" + entry.checksum().substring(0, 16) + "-", "part-" + entry.checksum().substring(0, 16) + "-k1-");
+        List<ManifestEntry.DataFile> files = new java.util.ArrayList<>(entry.dataFiles());
+        files.set(0, new ManifestEntry.DataFile(target, old.rows(), old.bytes(), old.sha256()));
+        ManifestEntry rewritten = new ManifestEntry(entry.checksum(), entry.fileName(), entry.sourcePath(), entry.size(), entry.ingestedAt(),
+                entry.runId(), entry.sheets(), files, entry.rejectsFile());
+        // the process dies right after writing its intent: nothing is moved, the old part is still named
+        Files.write(staging.resolve(Lake.INTENT), LakeManifest.json().writeValueAsBytes(new Lake.Intent(rewritten,
+                List.of(new Lake.Move(staged.toString(), lake.resolve(target).toString())), List.of(lake.resolve(old.path()).toString()))));
+
+        assertThat(lake.recover()).isEqualTo(1);
+
+        assertThat(lake.resolve(old.path())).doesNotExist();
+        assertThat(lake.resolve(target)).exists();
+        assertThat(lake.manifestEntry(entry.checksum()).orElseThrow().dataFiles()).extracting(ManifestEntry.DataFile::path).contains(target)
+                .doesNotContain(old.path());
+        assertThat(lake.root().resolve(Lake.STAGING_DIR).resolve("rekey-k1").resolve(entry.checksum())).doesNotExist();
+        assertManifestMatchesTheFiles(lake.root());
+    }
+
     /** Every data file the manifest names exists with the rows, size and checksum it records; no other part is in the lake. */
     static void assertManifestMatchesTheFiles(Path lake) throws IOException {
         List<String> named = new java.util.ArrayList<>();
