@@ -30,6 +30,10 @@ public final class GroupRows {
             "ve", "cac", "nhung", "danh sach", "so", "loai", "doi tuong");
     /** Words a unit's heading may put before its name: "Đảng bộ Công ty Điện lực" for the unit "Công ty Điện lực". */
     private static final List<String> UNIT_WORDS = List.of("dang bo", "chi bo", "dang uy", "to chuc co so dang", "don vi");
+    /** What a unit's name may start with when its heading leaves it out. */
+    private static final List<String> UNIT_NAMES = List.of("Đảng bộ", "Chi bộ", "Đảng ủy");
+    /** A count after a heading's label: "(3 cuộc)", ": 5", "- 12 đồng chí". */
+    private static final java.util.regex.Pattern TRAILING_COUNT = java.util.regex.Pattern.compile("\\s*(\\([^()]*\\)|[:\\-–]\\s*\\d+[^()]*)$");
 
     /** What a group row set (or that it set nothing: a heading to skip). */
     public record Group(String field, String value, String heading) {
@@ -98,13 +102,29 @@ public final class GroupRows {
         outline.add(new Entry(field, text));
     }
 
-    /** The text that gives the field its value (a unit code, or the synonym matched), or null when the label names none. */
+    /**
+     * The text that gives the field its value (a unit code, or the synonym matched), or null when the label
+     * names none. A count after the label ("Đảng bộ Điện lực (3 cuộc)", "Đảng viên: 5") is left aside.
+     */
     private String names(FieldSpec field, String label) {
+        String text = namesAsWritten(field, label);
+        if (text == null) {
+            String bare = TRAILING_COUNT.matcher(label).replaceFirst("").strip();
+            text = bare.isEmpty() || bare.equals(label) ? null : namesAsWritten(field, bare);
+        }
+        return text;
+    }
+
+    private String namesAsWritten(FieldSpec field, String label) {
         if (field.type() == FieldType.UNIT) {
             String code = unit(label);
             if (code == null) {
                 String bare = strip(label, UNIT_WORDS);
                 code = bare == null ? null : unit(bare);
+            }
+            for (int i = 0; code == null && i < UNIT_NAMES.size(); i++) {
+                // "Điện lực tỉnh" for the unit named "Đảng bộ Điện lực tỉnh"
+                code = unit(UNIT_NAMES.get(i) + " " + label);
             }
             return code;
         }

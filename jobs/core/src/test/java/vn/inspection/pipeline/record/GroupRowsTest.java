@@ -54,6 +54,8 @@ class GroupRowsTest {
             "Đảng bộ Công ty Điện lực||DV01",
             "III Bưu điện tỉnh||DV02",
             "(2)|Đảng bộ Điện lực tỉnh|DV01",
+            "I. Bưu điện tỉnh (3 cuộc)||DV02",
+            "B|Công ty Điện lực: 4|DV01",
         })
         void aHeadingNamingAUnitByNameAliasOrInCapitalsSetsTheUnit(String first, String second, String code) {
             GroupRows groups = groups(NO_UNIT_HEADER);
