@@ -1,4 +1,4 @@
-COMMENT ON TABLE units IS 'Danh mục đơn vị, có cấp bậc và sáp nhập / Unit dimension with hierarchy and mergers';
+COMMENT ON TABLE units IS 'Cây đơn vị hiện nay (phiên bản mới nhất của mỗi đơn vị), có cấp bậc và sáp nhập / The current unit tree (each unit''s latest version), with hierarchy and mergers';
 COMMENT ON COLUMN units.code IS 'Mã đơn vị / Unit code';
 COMMENT ON COLUMN units.name IS 'Tên đơn vị / Unit name';
 COMMENT ON COLUMN units.parent_code IS 'Mã đơn vị cấp trên / Parent unit code';
@@ -10,6 +10,20 @@ COMMENT ON COLUMN units.successor_code IS 'Mã đơn vị kế thừa sau sáp n
 COMMENT ON COLUMN units.current_code IS 'Đơn vị hiện nay mang số liệu của đơn vị này (theo chuỗi kế thừa) / Unit that carries this unit''s records today (successor chain followed)';
 COMMENT ON COLUMN units.depth IS 'Độ sâu trong cây đơn vị, 0 là Đảng bộ Khối / Depth in the hierarchy, 0 for the bloc';
 COMMENT ON COLUMN units.path IS 'Đường dẫn mã từ gốc, cách nhau bởi / / Codes from the root, separated by /';
+
+COMMENT ON TABLE unit_history IS 'Mọi phiên bản của mỗi đơn vị qua các lần gửi danh mục (đổi tên, chuyển cấp trên, sáp nhập) / Every version of every unit across the units references sent (renamed, moved, merged)';
+COMMENT ON COLUMN unit_history.code IS 'Mã đơn vị / Unit code';
+COMMENT ON COLUMN unit_history.version IS 'Số phiên bản, 1 là lần đầu / Version number, 1 for the first';
+COMMENT ON COLUMN unit_history.name IS 'Tên đơn vị trong phiên bản này / Unit name in this version';
+COMMENT ON COLUMN unit_history.parent_code IS 'Mã đơn vị cấp trên trong phiên bản này / Parent unit in this version';
+COMMENT ON COLUMN unit_history.level IS 'Cấp đơn vị / Unit level';
+COMMENT ON COLUMN unit_history.aliases IS 'Tên gọi khác / Other names';
+COMMENT ON COLUMN unit_history.successor_code IS 'Đơn vị kế thừa (sáp nhập) / Successor after a merger';
+COMMENT ON COLUMN unit_history.valid_from IS 'Phiên bản có hiệu lực từ (trống: từ đầu) / In force from (blank: since ever)';
+COMMENT ON COLUMN unit_history.valid_to IS 'Phiên bản có hiệu lực đến (trống: hiện nay) / In force until (blank: still)';
+COMMENT ON COLUMN unit_history.changes IS 'Thay đổi so với phiên bản trước: ADDED, RENAMED, MOVED, MERGED, CHANGED / What changed from the previous version';
+COMMENT ON COLUMN unit_history.source_file IS 'Tệp danh mục đơn vị đã gửi / Units reference file it came from';
+COMMENT ON COLUMN unit_history.ingested_at IS 'Thời điểm nạp tệp đó / When that file was ingested';
 
 COMMENT ON TABLE unit_closure IS 'Mỗi đơn vị cùng mọi đơn vị cấp trên của nó (kể cả chính nó), để cộng dồn số liệu / Every unit with each of its ancestors (itself included), for roll-ups';
 COMMENT ON COLUMN unit_closure.ancestor_code IS 'Đơn vị cấp trên (hoặc chính đơn vị) / Ancestor (or the unit itself)';

@@ -12,6 +12,21 @@ CREATE TABLE units (
     depth INTEGER NOT NULL,
     path VARCHAR NOT NULL
 );
+CREATE TABLE unit_history (
+    code VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    name VARCHAR NOT NULL,
+    parent_code VARCHAR,
+    level VARCHAR,
+    aliases VARCHAR,
+    successor_code VARCHAR,
+    valid_from DATE,
+    valid_to DATE,
+    changes VARCHAR NOT NULL,
+    source_file VARCHAR,
+    ingested_at TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (code, version)
+);
 CREATE TABLE unit_closure (
     ancestor_code VARCHAR NOT NULL,
     unit_code VARCHAR NOT NULL,

@@ -62,7 +62,10 @@ class IngestCommand implements Callable<Integer> {
                 new SummaryTable(parent.out).print(summary);
                 parent.out.println(noRefresh ? "Warehouse not refreshed (--no-refresh): run 'pipeline refresh'" : "Warehouse: " + warehouse.file());
             }
-            return summary.anyQuarantined() ? PipelineCli.PARTIAL : PipelineCli.OK;
+            if (summary.note() != null) {
+                parent.err.println("pipeline ingest: " + summary.note());
+            }
+            return summary.anyNotIngested() ? PipelineCli.PARTIAL : PipelineCli.OK;
         } catch (Exception e) {
             String message = e instanceof IngestRunner.IngestFailedException ? e.getMessage() : vn.inspection.pipeline.system.Errors.describe(e);
             if (format == Format.json) {

@@ -12,12 +12,13 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code pipeline} command line. Exit codes: 0 every file was read (rejected rows are normal),
- * 3 some file was quarantined but the others were processed, 1 failure, 2 bad usage.
+ * 3 some file was quarantined or not recognised but the others were processed (for {@code rekey}: some
+ * source files must be ingested again), 1 failure, 2 bad usage.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0",
         description = "Inspection analytics pipeline: ingest registers into a Parquet lake, compare periods on the DuckDB warehouse, render chart PDFs.",
         subcommands = {IngestCommand.class, CompareCommand.class, ReportCommand.class, SqlCommand.class, MetricsCommand.class, RefreshCommand.class,
-                GenerateCommand.class})
+                RekeyCommand.class, GenerateCommand.class})
 public class PipelineCli implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;

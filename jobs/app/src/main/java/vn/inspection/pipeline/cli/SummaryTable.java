@@ -2,6 +2,7 @@ package vn.inspection.pipeline.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import vn.inspection.pipeline.ingest.IngestSummary;
@@ -18,6 +19,10 @@ final class SummaryTable {
     }
 
     void print(IngestSummary summary) {
+        if (summary.files().isEmpty() && summary.note() != null) {
+            out.println(summary.note().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + summary.note().substring(1) + ".");
+            return;
+        }
         out.printf(ROW, "FILE / SHEET", "RECORD TYPE", "ACCEPTED", "DUPLICATES", "REJECTED");
         for (FileSummary file : summary.files()) {
             String name = Path.of(file.path()).getFileName().toString();
@@ -30,6 +35,16 @@ final class SummaryTable {
                 }
             }
         }
+        if (!summary.unitChanges().isEmpty()) {
+            out.println();
+            out.println("UNITS REFERENCE");
+            List<String> added = summary.unitChanges().stream().filter(c -> c.changes().contains("ADDED")).map(IngestSummary.UnitChange::code).toList();
+            if (!added.isEmpty()) {
+                out.printf("  %d unit%s added: %s%n", added.size(), added.size() == 1 ? "" : "s", String.join(", ", added));
+            }
+            summary.unitChanges().stream().filter(c -> !c.changes().contains("ADDED"))
+                    .forEach(c -> out.printf("  %-10s %s%n", c.code(), c.describe()));
+        }
         out.println();
         out.printf(ROW, "TOTAL", "", "", "", "");
         for (Map.Entry<String, IngestSummary.Totals> total : summary.totals().entrySet()) {
@@ -37,7 +52,9 @@ final class SummaryTable {
             out.printf(ROW, "", total.getKey(), fmt(t.accepted()), fmt(t.duplicates()), fmt(t.rejected()));
         }
         out.println();
-        out.println("Rejects report: " + summary.rejectsReport());
+        if (summary.rejectsReport() != null) {
+            out.println("Rejects report: " + summary.rejectsReport());
+        }
     }
 
     private static String fmt(long n) {

@@ -14,7 +14,11 @@ public record FileResult(
         @JsonProperty("reason") String reason,
         @JsonProperty("sheets") List<SheetCounts> sheets) {
 
-    public enum Status { INGESTED, ALREADY_INGESTED, QUARANTINED }
+    /**
+     * INGESTED (in the lake), ALREADY_INGESTED (its content was), QUARANTINED (unreadable), NOT_RECOGNISED (no
+     * sheet is a register the schemas know: left out of the lake, so a later run reads it again).
+     */
+    public enum Status { INGESTED, ALREADY_INGESTED, QUARANTINED, NOT_RECOGNISED }
 
     public FileResult {
         sheets = sheets == null ? List.of() : List.copyOf(sheets);

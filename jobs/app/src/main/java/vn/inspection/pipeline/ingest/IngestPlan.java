@@ -18,7 +18,8 @@ public record IngestPlan(@JsonProperty("files") List<PlannedFile> files) {
         files = List.copyOf(files);
     }
 
-    public enum Status { PENDING, ALREADY_INGESTED, QUARANTINED }
+    /** PENDING files are read; NOT_RECOGNISED files hold no register the schemas know (not read, not in the lake). */
+    public enum Status { PENDING, ALREADY_INGESTED, QUARANTINED, NOT_RECOGNISED }
 
     /**
      * One input file. {@code sheetOrder} lists the sheet indexes to read, units references first;

@@ -25,6 +25,7 @@ import vn.inspection.pipeline.lake.Lake;
 import vn.inspection.pipeline.lake.ManifestEntry;
 import vn.inspection.pipeline.record.LayoutDetector;
 import vn.inspection.pipeline.record.SheetLayout;
+import vn.inspection.pipeline.system.PipelineHome;
 
 /**
  * Makes the plan of a run: expands folders (recursively; hidden files, Excel's "~$" lock files and
@@ -48,16 +49,17 @@ public final class IngestPlanner {
 
     /**
      * The files named by the inputs: files as given, folders expanded to the spreadsheets below them
-     * (leaving out the pipeline home, which may sit inside an input folder).
+     * (leaving out the pipeline home's own folders and key, which may sit inside an input folder; an inbox
+     * inside the home is read).
      */
     public static List<Path> expand(List<Path> inputs, Path home) throws IOException {
-        Path excluded = home.toAbsolutePath().normalize();
+        PipelineHome pipelineHome = new PipelineHome(home);
         List<Path> files = new ArrayList<>();
         for (Path input : inputs) {
             Path path = input.toAbsolutePath().normalize();
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(p -> !p.startsWith(excluded))
+                    walk.filter(p -> !pipelineHome.owns(p))
                             .filter(Files::isRegularFile)
                             .filter(p -> !isHiddenOrLock(p) && !isDocumentation(p))
                             .sorted()
@@ -89,7 +91,8 @@ public final class IngestPlanner {
         for (Path file : files) {
             long size = Files.size(file);
             String checksum = sha256(file);
-            Optional<ManifestEntry> entry = lake.manifestEntry(checksum);
+            // an entry without a register (left by versions that committed unrecognised files) does not hold the file
+            Optional<ManifestEntry> entry = lake.manifestEntry(checksum).filter(e -> e.sheets().stream().anyMatch(s -> s.recordType() != null));
             if (entry.isPresent()) {
                 planned.add(new PlannedFile(file.toString(), checksum, size, Status.ALREADY_INGESTED,
                         "already ingested " + WHEN.format(entry.get().ingestedAt()) + " as " + entry.get().fileName(), List.of(), false));
@@ -111,13 +114,28 @@ public final class IngestPlanner {
         try (WorkbookSource source = WorkbookSources.open(file)) {
             List<Integer> units = new ArrayList<>();
             List<Integer> others = new ArrayList<>();
+            boolean anyRegister = false;
+            List<String> diagnoses = new ArrayList<>();
             for (int s = 0; s < source.sheetNames().size(); s++) {
-                Optional<SheetLayout> layout = detect(source, s);
+                List<List<String>> head = head(source, s);
+                Optional<SheetLayout> layout = detector.detect(head);
+                anyRegister |= layout.isPresent();
                 if (layout.isPresent() && layout.get().schema().isUnits()) {
                     units.add(s);
                 } else {
                     others.add(s);
                 }
+                if (layout.isEmpty()) {
+                    diagnoses.add(diagnosis(source.sheetNames().size() > 1 ? source.sheetNames().get(s) : null, detector.diagnose(head)));
+                }
+            }
+            if (!anyRegister) {
+                String reason = "no register recognised: " + String.join("; ", diagnoses) + ". A register is recognised by one of the headers "
+                        + detector.recognisingHeaders().values().stream().flatMap(List::stream).map(h -> "'" + h + "'")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                        + " (or their aliases in schemas/); add the office's header as an alias and run the ingest again";
+                log.warn("not recognised {}: {}", file, reason);
+                return new PlannedFile(file.toString(), checksum, size, Status.NOT_RECOGNISED, reason, List.of(), false);
             }
             List<Integer> order = new ArrayList<>(units);
             order.addAll(others);
@@ -131,7 +149,7 @@ public final class IngestPlanner {
         }
     }
 
-    private Optional<SheetLayout> detect(WorkbookSource source, int sheet) throws IOException {
+    private static List<List<String>> head(WorkbookSource source, int sheet) throws IOException {
         List<List<String>> head = new ArrayList<>();
         try (WorkbookSource.RowStream rows = source.rows(sheet)) {
             while (rows.hasNext() && head.size() < LayoutDetector.HEADER_SEARCH_ROWS) {
@@ -139,7 +157,22 @@ public final class IngestPlanner {
                 head.add(row.cells());
             }
         }
-        return detector.detect(head);
+        return head;
+    }
+
+    /** "sheet 'X': headers found 'A', 'B'; closest known: 'Ngay QD ky' → 'Ngày QĐ'". */
+    private static String diagnosis(String sheet, LayoutDetector.Diagnosis diagnosis) {
+        StringBuilder text = new StringBuilder(sheet == null ? "" : "sheet '" + sheet + "': ");
+        if (diagnosis.headers().isEmpty()) {
+            return text.append("no header text in the first ").append(LayoutDetector.HEADER_SEARCH_ROWS).append(" rows").toString();
+        }
+        text.append("headers found ").append(diagnosis.headers().stream().limit(12).map(h -> "'" + h + "'")
+                .collect(java.util.stream.Collectors.joining(", ")));
+        if (!diagnosis.closest().isEmpty()) {
+            text.append("; closest known headers: ").append(diagnosis.closest().entrySet().stream().limit(12)
+                    .map(e -> "'" + e.getKey() + "' → '" + e.getValue() + "'").collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return text.toString();
     }
 
     private PlannedFile quarantined(Path file, String checksum, long size, String reason) throws IOException {

@@ -17,6 +17,10 @@ import vn.inspection.pipeline.ingest.IngestPlan.PlannedFile;
 import vn.inspection.pipeline.ingest.IngestSummary.FileSummary;
 import vn.inspection.pipeline.ingest.IngestSummary.SheetSummary;
 import vn.inspection.pipeline.lake.Lake;
+import vn.inspection.pipeline.lake.LakeReader;
+import vn.inspection.pipeline.lake.LakeSnapshot;
+import vn.inspection.pipeline.schema.RecordSchema;
+import vn.inspection.pipeline.unit.UnitVersions;
 
 /**
  * Closes a run: joins the plan with what the rows step made of each file into the run's summary, and
@@ -42,6 +46,7 @@ public final class IngestReport {
             FileResult result = switch (planned.status()) {
                 case ALREADY_INGESTED -> new FileResult(planned.path(), planned.checksum(), FileResult.Status.ALREADY_INGESTED, planned.reason(), List.of());
                 case QUARANTINED -> new FileResult(planned.path(), planned.checksum(), FileResult.Status.QUARANTINED, planned.reason(), List.of());
+                case NOT_RECOGNISED -> new FileResult(planned.path(), planned.checksum(), FileResult.Status.NOT_RECOGNISED, planned.reason(), List.of());
                 case PENDING -> {
                     FileResult done = byChecksum.get(planned.checksum());
                     if (done == null) {
@@ -56,7 +61,25 @@ public final class IngestReport {
                     .toList()));
         }
         Path report = writeRejects(runId, inOrder);
-        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString());
+        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString(), unitChanges(inOrder), null);
+    }
+
+    /** What the units references the run ingested changed in the units the lake held. */
+    private List<IngestSummary.UnitChange> unitChanges(List<FileResult> results) {
+        java.util.Set<String> checksums = new java.util.HashSet<>();
+        for (FileResult result : results) {
+            if (result.status() == FileResult.Status.INGESTED && result.sheets().stream().anyMatch(s -> RecordSchema.UNITS.equals(s.recordType()))) {
+                checksums.add(result.checksum());
+            }
+        }
+        if (checksums.isEmpty()) {
+            return List.of();
+        }
+        LakeSnapshot snapshot = lake.snapshot();
+        UnitVersions versions = UnitVersions.of(LakeReader.readUnitVersions(lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()), snapshot));
+        return versions.broughtBy(checksums).stream().map(v -> new IngestSummary.UnitChange(v.source().file(), v.unit().code(),
+                v.changes().stream().sorted().map(Enum::name).toList(), v.unit().name(), v.previous() == null ? null : v.previous().name(),
+                v.unit().parentCode(), v.previous() == null ? null : v.previous().parentCode(), v.unit().successorCode(), v.from())).toList();
     }
 
     private Path writeRejects(long runId, List<FileResult> results) throws IOException {
@@ -79,6 +102,8 @@ public final class IngestReport {
                         });
                     } else if (result.status() == FileResult.Status.QUARANTINED) {
                         printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", "file quarantined: " + result.reason(), "");
+                    } else if (result.status() == FileResult.Status.NOT_RECOGNISED) {
+                        printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", "file not recognised: " + result.reason(), "");
                     }
                 }
             }

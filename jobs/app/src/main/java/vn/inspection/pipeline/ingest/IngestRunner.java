@@ -72,7 +72,11 @@ public class IngestRunner {
 
     /** Ingests the inputs (files or folders) and returns the run's summary; throws when the run fails. */
     public IngestSummary ingest(List<Path> inputs, Interrupted interrupted) throws Exception {
-        IngestPlanner.expand(inputs, home.root()); // fail fast, before any job is recorded, on a path that does not exist
+        // fail fast, before any job is recorded, on a path that does not exist; and say so when there is nothing to read
+        if (IngestPlanner.expand(inputs, home.root()).isEmpty()) {
+            return IngestSummary.nothingFound("no spreadsheet found in " + inputs.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + " (hidden files, Excel lock files, README and Markdown notes and the pipeline home's own folders are left out)");
+        }
         String inputsText = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n")) + "\n";
         try (HomeLock lock = HomeLock.acquire(home)) {
             int recovered = lake.recover();

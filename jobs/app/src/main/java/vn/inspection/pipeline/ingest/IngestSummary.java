@@ -16,7 +16,53 @@ import vn.inspection.pipeline.system.Json;
 public record IngestSummary(
         @JsonProperty("files") List<FileSummary> files,
         @JsonProperty("totals") Map<String, Totals> totals,
-        @JsonProperty("rejects_report") String rejectsReport) {
+        @JsonProperty("rejects_report") String rejectsReport,
+        @JsonProperty("unit_changes") List<UnitChange> unitChanges,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("note") String note) {
+
+    public IngestSummary {
+        unitChanges = unitChanges == null ? List.of() : List.copyOf(unitChanges);
+    }
+
+    public IngestSummary(List<FileSummary> files, Map<String, Totals> totals, String rejectsReport) {
+        this(files, totals, rejectsReport, List.of(), null);
+    }
+
+    /** The summary of a run given nothing to read: says so. */
+    public static IngestSummary nothingFound(String note) {
+        return new IngestSummary(List.of(), Map.of(), null, List.of(), note);
+    }
+
+    /**
+     * What a units reference ingested by the run changed: a unit added, renamed, moved to another parent or
+     * merged into a successor ({@code changes}), with the definition it replaced and the day it takes effect.
+     */
+    public record UnitChange(
+            @JsonProperty("file") String file,
+            @JsonProperty("code") String code,
+            @JsonProperty("changes") List<String> changes,
+            @JsonProperty("name") String name,
+            @JsonProperty("previous_name") String previousName,
+            @JsonProperty("parent_code") String parentCode,
+            @JsonProperty("previous_parent_code") String previousParentCode,
+            @JsonProperty("successor_code") String successorCode,
+            @JsonProperty("effective_from") java.time.LocalDate effectiveFrom) {
+
+        /** "renamed 'A' → 'B'; moved DV03 → DV02 (from 2015-01-01)". */
+        public String describe() {
+            List<String> parts = new java.util.ArrayList<>();
+            for (String change : changes) {
+                parts.add(switch (change) {
+                    case "ADDED" -> "added '" + name + "'" + (parentCode == null ? "" : " under " + parentCode);
+                    case "RENAMED" -> "renamed '" + previousName + "' → '" + name + "'";
+                    case "MOVED" -> "moved " + previousParentCode + " → " + parentCode;
+                    case "MERGED" -> "merged into " + successorCode;
+                    default -> "changed";
+                });
+            }
+            return String.join("; ", parts) + (effectiveFrom == null || changes.contains("ADDED") ? "" : " (from " + effectiveFrom + ")");
+        }
+    }
 
     public record FileSummary(
             @JsonProperty("path") String path,
@@ -57,6 +103,11 @@ public record IngestSummary(
 
     public boolean anyQuarantined() {
         return files.stream().anyMatch(f -> f.status() == FileResult.Status.QUARANTINED);
+    }
+
+    /** Some input was not ingested: quarantined, or not recognised as a register (exit code 3). */
+    public boolean anyNotIngested() {
+        return files.stream().anyMatch(f -> f.status() == FileResult.Status.QUARANTINED || f.status() == FileResult.Status.NOT_RECOGNISED);
     }
 
     public String toJson() {

@@ -15,6 +15,7 @@ import vn.inspection.pipeline.ingest.read.SheetRow;
 import vn.inspection.pipeline.ingest.read.UnreadableFileException;
 import vn.inspection.pipeline.ingest.read.WorkbookSource;
 import vn.inspection.pipeline.ingest.read.WorkbookSources;
+import vn.inspection.pipeline.record.GroupHeading;
 import vn.inspection.pipeline.record.LayoutDetector;
 import vn.inspection.pipeline.record.RowClassifier;
 import vn.inspection.pipeline.record.SheetLayout;
@@ -22,12 +23,14 @@ import vn.inspection.pipeline.record.SheetLayout;
 /**
  * Streams the rows of every pending file of the plan, sheet by sheet in the planned order, finding each
  * sheet's register layout and leaving out rows that hold no record (title, header, blank, totals,
- * signature). Emits a {@link SourceItem.SheetSeen} per sheet and a {@link SourceItem.FileDone} or
- * {@link SourceItem.FileFailed} per file.
+ * signature). A cell merged down over several data rows gives its value to each of them. Emits a
+ * {@link SourceItem.SheetSeen} per sheet and a {@link SourceItem.FileDone} or {@link SourceItem.FileFailed}
+ * per file.
  *
  * <p>Restartable: its position (file, sheet, rows consumed) is saved with every chunk; on restart the
- * sheet is re-read up to that position (re-classifying rows so the footer state is right) and reading
- * resumes with the first row not yet committed.
+ * sheet is re-read up to that position (re-classifying rows so the footer state is right, and handing on
+ * the group headings it passes as context rows, so what they set holds for the rows after the restart) and
+ * reading resumes with the first row not yet committed.
  */
 public class RegisterItemReader implements ItemStreamReader<SourceItem> {
     static final String FILE = "reader.file";
@@ -51,6 +54,7 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
     private RowClassifier classifier;
     private String sheetName;
     private long replayUntil;
+    private int firstDataRowNumber;
 
     public RegisterItemReader(IngestPlan plan, LayoutDetector detector, IngestProgress progress) {
         this.plan = plan;
@@ -143,6 +147,7 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
         }
         layout = detector.detect(head.stream().map(SheetRow::cells).toList()).orElse(null);
         classifier = new RowClassifier();
+        firstDataRowNumber = Integer.MAX_VALUE;
     }
 
     private Optional<SourceItem> nextRow() {
@@ -160,12 +165,23 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
             if (index < layout.firstDataRow()) {
                 continue;
             }
+            if (index == layout.firstDataRow()) {
+                firstDataRowNumber = row.rowNumber();
+            }
             String notARecord = classifier.classify(row.cells());
-            if (notARecord != null || rowsConsumed <= replayUntil) {
+            if (notARecord != null && !RowClassifier.GROUP_HEADING.equals(notARecord)) {
+                continue;
+            }
+            // a cell merged down from the header is not a value of the records
+            List<String> cells = row.cellsWithMerged(firstDataRowNumber);
+            if (rowsConsumed <= replayUntil) {
+                if (GroupHeading.parse(cells).isPresent()) {
+                    return Optional.of(new SourceItem.Row(file, sheetName, layout, row.rowNumber(), cells, true));
+                }
                 continue;
             }
             progress.rowRead(source.progress());
-            return Optional.of(new SourceItem.Row(file, sheetName, layout, row.rowNumber(), row.cells()));
+            return Optional.of(new SourceItem.Row(file, sheetName, layout, row.rowNumber(), cells, false));
         }
     }
 

@@ -3,10 +3,12 @@ package vn.inspection.pipeline.ingest;
 import java.time.LocalDate;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import vn.inspection.pipeline.unit.UnitHierarchy.Unit;
+import vn.inspection.pipeline.record.GroupRows;
 import vn.inspection.pipeline.record.Pseudonymiser;
 import vn.inspection.pipeline.record.RecordNormaliser;
 import vn.inspection.pipeline.record.RowOutcome;
@@ -15,13 +17,16 @@ import vn.inspection.pipeline.record.SheetLayout;
 /**
  * Normalises and validates each data row against its record schema ({@link RecordNormaliser}); units
  * accepted from a units reference become resolvable at once for the rest of the file, and for good when
- * the file is published. Markers pass through.
+ * the file is published. Group rows ({@link GroupRows}) set the fields a sheet has no column for, for the
+ * rows below them; they resolve units here, where the units of the file read so far are known. Markers
+ * pass through.
  */
 public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
     private final UnitRegistry units;
     private final Pseudonymiser pseudonymiser;
     private final LocalDate today;
     private final Map<SheetLayout, RecordNormaliser> normalisers = new IdentityHashMap<>();
+    private final Map<SheetLayout, GroupRows> groups = new IdentityHashMap<>();
 
     public RowProcessor(UnitRegistry units, Pseudonymiser pseudonymiser, LocalDate today) {
         this.units = units;
@@ -32,8 +37,16 @@ public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
     @Override
     public ProcessedRow process(SourceItem item) {
         if (item instanceof SourceItem.Row row) {
+            GroupRows sheetGroups = groups.computeIfAbsent(row.layout(), l -> new GroupRows(l, units));
+            Optional<GroupRows.Group> group = sheetGroups.group(row.cells());
+            if (row.context()) {
+                return new ProcessedRow(item, null);
+            }
+            if (group.isPresent()) {
+                return new ProcessedRow(item, new RowOutcome.Grouped(group.get()));
+            }
             RecordNormaliser normaliser = normalisers.computeIfAbsent(row.layout(), l -> new RecordNormaliser(l, units, pseudonymiser, today));
-            RowOutcome outcome = normaliser.normalise(row.cells());
+            RowOutcome outcome = normaliser.normalise(row.cells(), sheetGroups.inherited());
             if (outcome instanceof RowOutcome.Accepted accepted && row.layout().schema().isUnits()) {
                 units.addPending(unitRow(accepted.values()));
             }
@@ -42,9 +55,11 @@ public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
         if (item instanceof SourceItem.FileDone) {
             units.commitPending();
             normalisers.clear();
+            groups.clear();
         } else if (item instanceof SourceItem.FileFailed) {
             units.dropPending();
             normalisers.clear();
+            groups.clear();
         }
         return new ProcessedRow(item, null);
     }

@@ -12,7 +12,12 @@ public sealed interface SourceItem {
     /** Index of the file in the plan. */
     int file();
 
-    record Row(int file, String sheet, SheetLayout layout, int rowNumber, List<String> cells) implements SourceItem {
+    /**
+     * A row that may hold a record (or head a group of records). {@code cells} carry the values of cells
+     * merged down over it. A {@code context} row is a group heading re-read on restart from a chunk already
+     * committed: it only restores what the headings set, and is neither counted nor written again.
+     */
+    record Row(int file, String sheet, SheetLayout layout, int rowNumber, List<String> cells, boolean context) implements SourceItem {
     }
 
     /** A sheet opened: a register of {@code recordType}, or not a register ({@code recordType} null, {@code note} why). */

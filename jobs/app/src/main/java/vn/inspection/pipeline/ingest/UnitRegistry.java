@@ -16,7 +16,8 @@ import vn.inspection.pipeline.text.VietnameseText;
  * The units a run can resolve records to: the units reference in the lake, plus the units accepted
  * earlier in the same run. Units of the file being read are pending until that file is published, and are
  * dropped if it fails. A record names its unit by code, name or alias, matched ignoring case, diacritics
- * and punctuation; a name two units share resolves to neither.
+ * and punctuation; a name two units share resolves to neither. Every definition of a unit counts: a unit
+ * renamed by a later reference is found by its new name and by its old one (registers of past years use it).
  */
 public class UnitRegistry implements UnitDirectory {
     private final Map<String, String> committed = new HashMap<>();
@@ -29,16 +30,15 @@ public class UnitRegistry implements UnitDirectory {
         index(unit, committed, committedNames);
     }
 
-    /** A unit accepted from the file being read. The first definition of a code wins, as in the lake. */
+    /** A unit accepted from the file being read (a new unit, or a new definition of a known one). */
     public void addPending(Unit unit) {
-        String code = VietnameseText.matchKey(unit.code());
-        if (!committed.containsKey(code) && pending.putIfAbsent(code, unit) == null) {
-            index(unit, pendingCodes, pendingNames);
-        }
+        pending.put(VietnameseText.matchKey(unit.code()), unit);
+        index(unit, pendingCodes, pendingNames);
     }
 
     public void commitPending() {
-        pending.values().forEach(this::addCommitted);
+        pendingCodes.forEach(committed::putIfAbsent);
+        pendingNames.forEach((name, codes) -> committedNames.computeIfAbsent(name, k -> new LinkedHashSet<>()).addAll(codes));
         dropPending();
     }
 
@@ -49,14 +49,11 @@ public class UnitRegistry implements UnitDirectory {
     }
 
     public int size() {
-        return committed.size() + pending.size();
+        return (int) java.util.stream.Stream.concat(committed.keySet().stream(), pending.keySet().stream()).distinct().count();
     }
 
     private static void index(Unit unit, Map<String, String> codes, Map<String, Set<String>> names) {
-        String code = VietnameseText.matchKey(unit.code());
-        if (codes.putIfAbsent(code, unit.code()) != null) {
-            return;
-        }
+        codes.putIfAbsent(VietnameseText.matchKey(unit.code()), unit.code());
         names.computeIfAbsent(VietnameseText.matchKey(unit.name()), k -> new LinkedHashSet<>()).add(unit.code());
         if (unit.aliases() != null) {
             for (String alias : unit.aliases().split(";")) {

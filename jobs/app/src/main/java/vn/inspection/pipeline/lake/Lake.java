@@ -116,8 +116,50 @@ public final class Lake {
         }
         ManifestEntry entry = new ManifestEntry(draft.checksum(), draft.fileName(), draft.sourcePath(), draft.size(),
                 draft.ingestedAt(), runId, draft.sheets(), finals, rejectsFile);
-        writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(new Intent(entry, moves)));
-        complete(staging, new Intent(entry, moves));
+        writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(new Intent(entry, moves, List.of())));
+        complete(staging, new Intent(entry, moves, List.of()));
+        return entry;
+    }
+
+    /**
+     * Replaces data files of a committed source file, as atomically as {@link #publish}: the new files
+     * ({@code replacements}, committed path → staged file under {@code staging}) move in under new names, the
+     * manifest entry is rewritten with their rows, sizes and checksums (and {@code sheets}, when counts
+     * changed), and only then are the old files deleted. An intent written first lets {@link #recover()}
+     * finish the job after a crash; before the intent, the lake is as it was.
+     *
+     * @param generation a tag that makes the new names differ from the old ({@code part-<sum16>-<generation>-N.parquet})
+     */
+    public ManifestEntry replaceDataFiles(Path staging, ManifestEntry committed, java.util.Map<String, Path> replacements,
+                                          List<ManifestEntry.SheetCounts> sheets, String generation) throws IOException {
+        String shortSum = committed.checksum().substring(0, 16);
+        List<ManifestEntry.DataFile> finals = new ArrayList<>();
+        List<Move> moves = new ArrayList<>();
+        List<String> obsolete = new ArrayList<>();
+        for (ManifestEntry.DataFile file : committed.dataFiles()) {
+            Path staged = replacements.get(file.path());
+            if (staged == null) {
+                finals.add(file);
+                continue;
+            }
+            obsolete.add(root.resolve(file.path()).toString());
+            if (ParquetFiles.rowCount(staged) == 0) {
+                continue; // every row of the file was a duplicate under the new key
+            }
+            Path relative = Path.of(file.path());
+            String name = relative.getFileName().toString().replaceFirst("^part-" + shortSum + "-(?:k\\d+-)?", "part-" + shortSum + "-" + generation + "-");
+            if (name.equals(relative.getFileName().toString())) {
+                name = "part-" + shortSum + "-" + generation + "-" + relative.getFileName();
+            }
+            String target = (relative.getParent() == null ? Path.of(name) : relative.getParent().resolve(name)).toString().replace('\\', '/');
+            finals.add(new ManifestEntry.DataFile(target, ParquetFiles.rowCount(staged), Files.size(staged), sha256(staged)));
+            moves.add(new Move(staged.toString(), root.resolve(target).toString()));
+        }
+        ManifestEntry entry = new ManifestEntry(committed.checksum(), committed.fileName(), committed.sourcePath(), committed.size(),
+                committed.ingestedAt(), committed.runId(), sheets, finals, committed.rejectsFile());
+        Intent intent = new Intent(entry, moves, obsolete);
+        writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(intent));
+        complete(staging, intent);
         return entry;
     }
 
@@ -149,6 +191,9 @@ public final class Lake {
             }
         }
         writeAtomically(manifestDir().resolve(intent.entry().checksum() + ".json"), json.writeValueAsBytes(intent.entry()));
+        for (String old : intent.obsolete()) {
+            Files.deleteIfExists(Path.of(old));
+        }
         deleteTree(staging);
     }
 
@@ -212,7 +257,12 @@ public final class Lake {
                 @com.fasterxml.jackson.annotation.JsonProperty("to") String to) {
     }
 
+    /** A publish to complete: the moves, the manifest entry, then the files it makes obsolete (a rekey's old parts). */
     record Intent(@com.fasterxml.jackson.annotation.JsonProperty("entry") ManifestEntry entry,
-                  @com.fasterxml.jackson.annotation.JsonProperty("moves") List<Move> moves) {
+                  @com.fasterxml.jackson.annotation.JsonProperty("moves") List<Move> moves,
+                  @com.fasterxml.jackson.annotation.JsonProperty("obsolete") List<String> obsolete) {
+        Intent {
+            obsolete = obsolete == null ? List.of() : List.copyOf(obsolete);
+        }
     }
 }

@@ -40,6 +40,7 @@ import vn.inspection.pipeline.system.Json;
 import vn.inspection.pipeline.text.Language;
 import vn.inspection.pipeline.unit.UnitHierarchy;
 import vn.inspection.pipeline.unit.UnitTables;
+import vn.inspection.pipeline.unit.UnitVersions;
 
 /**
  * The DuckDB warehouse analysts open: views over the lake's committed files per record type (with unit
@@ -117,7 +118,7 @@ public final class Warehouse {
             // one reading of the manifest: units, views and lake_files all show the same committed files
             LakeSnapshot snapshot = lake.snapshot();
             Map<String, List<Path>> files = lake.dataFiles(snapshot);
-            UnitHierarchy hierarchy = units(connection, files.getOrDefault(RecordSchema.UNITS, List.of()));
+            UnitHierarchy hierarchy = units(connection, files.getOrDefault(RecordSchema.UNITS, List.of()), snapshot);
             recordViews(statement, files);
             catalog(connection);
             List<Period> periods = periods(connection, statement);
@@ -132,8 +133,18 @@ public final class Warehouse {
         log.info("warehouse {} refreshed in {} ms", file, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private UnitHierarchy units(Connection connection, List<Path> unitFiles) throws SQLException {
-        UnitHierarchy hierarchy = UnitHierarchy.of(LakeReader.readUnits(unitFiles));
+    /** The current tree (each unit's latest definition) and every version of every unit ({@code unit_history}). */
+    private UnitHierarchy units(Connection connection, List<Path> unitFiles, LakeSnapshot snapshot) throws SQLException {
+        UnitVersions versions = UnitVersions.of(LakeReader.readUnitVersions(unitFiles, snapshot));
+        UnitHierarchy hierarchy = UnitHierarchy.of(versions.current());
+        insertRows(connection, "unit_history", UnitVersions.HISTORY_COLUMNS.size(), versions.history().stream().map(v -> {
+            List<Object> row = new java.util.ArrayList<>(UnitVersions.historyRow(v));
+            int at = UnitVersions.HISTORY_COLUMNS.indexOf("ingested_at");
+            if (row.get(at) instanceof java.time.Instant instant) {
+                row.set(at, instant.atOffset(java.time.ZoneOffset.UTC));
+            }
+            return row;
+        }).toList());
         UnitTables tables = UnitTables.of(hierarchy);
         insertRows(connection, "units", UnitTables.UNIT_COLUMNS.size(), tables.units().stream().map(UnitTables.UnitRow::values).toList());
         insertRows(connection, "unit_closure", UnitTables.CLOSURE_COLUMNS.size(),

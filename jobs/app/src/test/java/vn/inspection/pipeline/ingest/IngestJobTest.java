@@ -154,7 +154,10 @@ class IngestJobTest {
         @Test
         void printsOneJsonDocumentWithEveryFileAndSheet() {
             JsonNode json = run.json();
-            assertThat(json.fieldNames()).toIterable().containsExactly("files", "totals", "rejects_report");
+            assertThat(json.fieldNames()).toIterable().containsExactly("files", "totals", "rejects_report", "unit_changes");
+            assertThat(json.get("unit_changes")).as("the first units reference adds every unit")
+                    .extracting(c -> c.get("code").asText() + " " + c.get("changes").get(0).asText())
+                    .containsExactly("DBK ADDED", "DU01 ADDED", "DU02 ADDED", "DU03 ADDED", "CB0101 ADDED", "CB0201 ADDED");
             Map<String, String> statuses = new TreeMap<>();
             json.get("files").forEach(f -> statuses.put(Path.of(f.get("path").asText()).getFileName().toString(), f.get("status").asText()));
             assertThat(statuses).containsExactly(
@@ -398,6 +401,7 @@ class IngestJobTest {
                 .contains("kiem-tra-2014.xlsx  [INGESTED]")
                 .containsPattern("Quý I-2014\\s+inspection\\s+5\\s+1\\s+0")
                 .containsPattern("Ghi chú\\s+skipped: not a register")
+                .contains("UNITS REFERENCE\n  6 units added: DBK, DU01, DU02, DU03, CB0101, CB0201")
                 .contains("Rejects report: ");
     }
 

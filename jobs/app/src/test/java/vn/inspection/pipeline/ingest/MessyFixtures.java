@@ -286,12 +286,12 @@ public final class MessyFixtures {
         }
     }
 
-    private static void put(Sheet sheet, int r, int c, String value) {
+    static void put(Sheet sheet, int r, int c, String value) {
         Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
         row.createCell(c).setCellValue(value);
     }
 
-    private static void row(Sheet sheet, int r, Object... values) {
+    static void row(Sheet sheet, int r, Object... values) {
         Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
         for (int c = 0; c < values.length; c++) {
             Object v = values[c];

@@ -1069,7 +1069,11 @@ public final class SampleData {
         }
     }
 
-    /** The natural key the ingest computes (schemas/*.json natural_key), on canonical values. */
+    /**
+     * The natural key the builder keeps unique, on canonical values: the ingest's (schemas/*.json natural_key)
+     * without the year of inspections and disciplines. Coarser than the ingest's, so a plan unique under it is
+     * unique under the ingest's too, and the committed samples did not change when the year joined the key.
+     */
     static String naturalKey(Rec r) {
         List<String> fields = switch (r.type) {
             case "inspection" -> r.get("decision_no") != null ? List.of("decision_no", "subject_type", "subject")

@@ -24,6 +24,22 @@ public final class Fixtures {
         return target;
     }
 
+    /** A copy of the project's {@code schemas/} folder in {@code target}, for a test that changes a schema. */
+    public static Path copySchemas(Path target) throws IOException {
+        Path source = Path.of("../../schemas");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path to = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(file, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+
     /** Every file of the ingest fixtures, copied into {@code target}. */
     public static Path copyAll(Path target) throws IOException {
         Files.createDirectories(target);

@@ -76,6 +76,92 @@ public final class LayoutDetector {
         return Optional.empty();
     }
 
+    /**
+     * Why no register was found in these first rows: the headers the sheet seems to have (its row with the
+     * most text cells) and, for those that name no field, the closest header the schemas know.
+     */
+    public record Diagnosis(List<String> headers, Map<String, String> closest) {
+        public Diagnosis {
+            headers = List.copyOf(headers);
+            closest = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(closest));
+        }
+    }
+
+    /** What a sheet that is not a register holds where a header would be: see {@link Diagnosis}. */
+    public Diagnosis diagnose(List<List<String>> firstRows) {
+        List<String> best = List.of();
+        int limit = Math.min(firstRows.size(), HEADER_SEARCH_ROWS);
+        for (int r = 0; r < limit; r++) {
+            List<String> texts = new ArrayList<>();
+            for (String cell : firstRows.get(r)) {
+                String text = VietnameseText.clean(cell);
+                if (!text.isEmpty() && !DateValues.parse(text).ok() && !VietnameseText.matchKey(text).isEmpty()
+                        && !VietnameseText.matchKey(text).chars().allMatch(c -> Character.isDigit(c) || c == ' ')) {
+                    texts.add(text);
+                }
+            }
+            if (texts.size() > best.size()) {
+                best = texts;
+            }
+        }
+        Map<String, String> known = new LinkedHashMap<>();
+        for (RecordSchema schema : schemas) {
+            for (FieldSpec field : schema.fields()) {
+                for (String name : field.headerNames()) {
+                    known.putIfAbsent(VietnameseText.matchKey(name), name);
+                }
+            }
+        }
+        Map<String, String> closest = new LinkedHashMap<>();
+        for (String header : best) {
+            String key = VietnameseText.matchKey(header);
+            if (known.containsKey(key)) {
+                continue;
+            }
+            String nearest = null;
+            int nearestDistance = Integer.MAX_VALUE;
+            for (Map.Entry<String, String> candidate : known.entrySet()) {
+                int distance = distance(key, candidate.getKey());
+                if (distance < nearestDistance) {
+                    nearestDistance = distance;
+                    nearest = candidate.getValue();
+                }
+            }
+            // close enough to be a misspelling or a variant: at most a third of the letters differ
+            if (nearest != null && nearestDistance * 3 <= Math.max(key.length(), 3)) {
+                closest.put(header, nearest);
+            }
+        }
+        return new Diagnosis(best, closest);
+    }
+
+    /** Every header that makes a sheet a register, by record type. */
+    public Map<String, List<String>> recognisingHeaders() {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        schemas.forEach(s -> headers.put(s.recordType(), s.recognisedBy()));
+        return headers;
+    }
+
+    /** Levenshtein distance of two match keys. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     private boolean recognises(RecordSchema schema, List<String> row) {
         java.util.Set<String> keys = recognising.get(schema);
         for (String cell : row) {

@@ -45,8 +45,17 @@ public final class RecordNormaliser {
 
     /** The record or rejection a data row gives ({@link RowOutcome.Accepted} or {@link RowOutcome.Rejected}). */
     public RowOutcome normalise(List<String> row) {
+        return normalise(row, Map.of());
+    }
+
+    /**
+     * The record or rejection a data row gives, reading a field the sheet has no column for from
+     * {@code inherited}: what the group rows above it set ({@link GroupRows#inherited()}).
+     */
+    public RowOutcome normalise(List<String> row, Map<String, String> inherited) {
         Map<String, String> raw = new LinkedHashMap<>();
         layout.columns().forEach((column, field) -> raw.put(field.name(), column < row.size() ? row.get(column) : null));
+        inherited.forEach(raw::putIfAbsent);
 
         Map<String, Object> values = new LinkedHashMap<>();
         List<RowOutcome.Problem> problems = new ArrayList<>();
@@ -57,7 +66,8 @@ public final class RecordNormaliser {
                 if (field.required()) {
                     problems.add(new RowOutcome.Problem(field.name(), layout.maps(field.name())
                             ? "required value missing (column '" + field.header() + "')"
-                            : "required column missing (expected a header '" + String.join("' or '", field.headerNames()) + "')"));
+                            : "required column missing (expected a header '" + String.join("' or '", field.headerNames()) + "'"
+                            + (field.type() == FieldType.UNIT || field.type() == FieldType.ENUM ? ", or a group row above the records naming it" : "") + ")"));
                 } else if (field.type() == FieldType.BOOLEAN) {
                     values.put(field.name(), Boolean.valueOf(field.enumeration().blankCode().orElse("false")));
                 }
@@ -100,7 +110,7 @@ public final class RecordNormaliser {
         }
         pseudonymise(values);
         LocalDate periodDate = schema.periodDate().map(p -> (LocalDate) values.get(p)).orElse(null);
-        return new RowOutcome.Accepted(values, periodDate, naturalKey(values));
+        return new RowOutcome.Accepted(values, periodDate, naturalKey(schema, values));
     }
 
     private void date(FieldSpec field, String text, Map<String, Object> values, List<RowOutcome.Problem> problems) {
@@ -161,16 +171,23 @@ public final class RecordNormaliser {
         }
     }
 
-    /** SHA-256 (first 128 bits, hex) of the record type and the first natural-key alternative that applies. */
-    String naturalKey(Map<String, Object> values) {
+    /**
+     * SHA-256 (first 128 bits, hex) of the record type and the first natural-key alternative that applies,
+     * over a record's typed values (a unit field holds its code, a member's name its pseudonym): the same
+     * function the ingest and {@code rekey} use.
+     */
+    public static String naturalKey(RecordSchema schema, Map<String, Object> values) {
         NaturalKeySpec key = schema.naturalKey().stream()
                 .filter(k -> k.whenPresent() == null || values.get(k.whenPresent()) != null)
                 .findFirst()
                 .orElse(schema.naturalKey().get(schema.naturalKey().size() - 1));
         StringBuilder text = new StringBuilder(schema.recordType());
-        for (String name : key.fields()) {
-            Object value = values.get(name);
-            text.append('\u001F').append(name).append('=');
+        for (String part : key.fields()) {
+            Object value = values.get(NaturalKeySpec.field(part));
+            if (NaturalKeySpec.isYear(part) && value instanceof LocalDate date) {
+                value = date.getYear();
+            }
+            text.append('\u001F').append(part).append('=');
             if (value != null) {
                 text.append(value instanceof String s ? VietnameseText.identityKey(s) : value.toString());
             }

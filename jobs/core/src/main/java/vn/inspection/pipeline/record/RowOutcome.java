@@ -34,6 +34,13 @@ public sealed interface RowOutcome {
         }
     }
 
+    /**
+     * A group row: a heading that sets {@code field} to {@code value} for the rows below it, or, when
+     * {@code field} is null, a heading that names nothing the sheet lacks (skipped, as it holds no record).
+     */
+    record Grouped(GroupRows.Group group) implements RowOutcome {
+    }
+
     /** One thing wrong with a rejected row. */
     record Problem(String field, String reason) {
         @Override

@@ -167,7 +167,12 @@ public final class SchemaCatalog {
             throw new SchemaException(file + ": natural_key has no alternative");
         }
         for (NaturalKeySpec key : schema.naturalKey()) {
-            key.fields().forEach(f -> requireField(file, schema, f, "natural_key"));
+            for (String part : key.fields()) {
+                requireField(file, schema, NaturalKeySpec.field(part), "natural_key");
+                if (NaturalKeySpec.isYear(part) && schema.field(NaturalKeySpec.field(part)).type() != FieldType.DATE) {
+                    throw new SchemaException(file + ": natural_key part '" + part + "' takes the year of a field that is not a date");
+                }
+            }
             if (key.whenPresent() != null) {
                 requireField(file, schema, key.whenPresent(), "natural_key.when_present");
             }

@@ -1,6 +1,7 @@
 package vn.inspection.pipeline.system;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The folder that holds everything the pipeline keeps: the lake, the rejects reports, the quarantine,
@@ -10,6 +11,9 @@ import java.nio.file.Path;
 public record PipelineHome(Path root) {
     public static final String ENV = "PIPELINE_HOME";
     public static final String DEFAULT = "var";
+    /** The home's own folders: never read as inputs, even when an input folder holds the home. */
+    public static final List<String> OWN_FOLDERS = List.of("lake", "reports", "quarantine", "batch", "warehouse", "logs", "outbox",
+            "runs", "processed");
 
     public PipelineHome {
         root = root.toAbsolutePath().normalize();
@@ -54,5 +58,19 @@ public record PipelineHome(Path root) {
 
     public Path lockFile() {
         return root.resolve(".lock");
+    }
+
+    /** Whether a path is one the pipeline keeps (in one of its {@link #OWN_FOLDERS}, or its key): not an input. */
+    public boolean owns(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        if (p.equals(pseudonymKey())) {
+            return true;
+        }
+        for (String folder : OWN_FOLDERS) {
+            if (p.startsWith(root.resolve(folder))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -26,7 +26,9 @@ import java.util.Set;
  *       is 0xAD, the invisible soft hyphen. The .VnTime fonts encode only the lowercase toned letters (and
  *       Ă Â Ê Ô Ơ Ư Đ); capitals are typed with the same codes in a .VnTimeH font, so their case is restored
  *       from the letters around them ({@code "CéNG HOµ"} gives "CỘNG HOÀ"). The capitals of the full
- *       standard (VN1) at 0x80-0xFF are decoded as well.</li>
+ *       standard (VN1) at 0x80-0xFF are decoded as well, and so is the capital toned vowel converters write as
+ *       the capital base letter followed by the small toned one at the start of a word ({@code "Uñy ban"} is
+ *       "Ủy ban", {@code "¢Êp"} is "Ấp").</li>
  *   <li><b>VNI-Windows</b> (VNI-Times): an ASCII base letter followed by a mark character,
  *       {@code "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"}; đ, ơ, ư and the toned i are single characters.
  *       Capitals have their own marks; a mark of the other case after a base letter ({@code "Uûy"}) is
@@ -513,6 +515,13 @@ public final class LegacyVietnamese {
         boolean caps = lower == 0 && (upper >= 2 || cellCaps);
         for (int k = start; k < end; k++) {
             char c = s.charAt(k);
+            char capital = k == start && k + 1 < end ? convertedCapital(c, s.charAt(k + 1)) : 0;
+            if (capital != 0) {
+                // a converter's capital toned vowel: "Uñy" is "Ủy", "¢Êp" is "Ấp"
+                out.append(capital);
+                k++;
+                continue;
+            }
             char u = c < 0x80 ? c : TCVN_TO_UNICODE[c];
             if (u == 0) {
                 u = c;
@@ -521,6 +530,23 @@ public final class LegacyVietnamese {
             }
             out.append(u);
         }
+    }
+
+    /**
+     * TCVN3 has no capital toned vowels, and common converters write one as the capital base letter followed
+     * by the same letter small and toned ("Uñy ban" for "Ủy ban", "¢Êp" for "Ấp"). At the start of a word,
+     * such a pair is that capital toned letter; 0 when {@code first, second} are not such a pair.
+     */
+    private static char convertedCapital(char first, char second) {
+        char base = first < 0x80 ? first : TCVN_TO_UNICODE[first];
+        if (base == 0 || !Character.isUpperCase(base) || second < 0x80) {
+            return 0;
+        }
+        char toned = TCVN_TO_UNICODE[second];
+        if (toned == 0 || !Character.isLowerCase(toned) || toned >= VOWEL_BASE.length || VOWEL_TONE[toned] == 0) {
+            return 0;
+        }
+        return VOWEL_BASE[toned] == Character.toLowerCase(base) ? Character.toUpperCase(toned) : 0;
     }
 
     // ---------------------------------------------------------------- VNI

@@ -262,7 +262,7 @@ class RecordNormaliserTest {
             RowOutcome.Rejected rejection = rejected(normaliser(header).normalise(List.of("DU01", "15/03/2014", "Nguyễn Văn An", "KTDHVP")));
 
             assertThat(rejection.field()).isEqualTo("subject_type");
-            assertThat(rejection.reason()).isEqualTo("required column missing (expected a header 'Đối tượng' or 'Loại đối tượng')");
+            assertThat(rejection.reason()).isEqualTo("required column missing (expected a header 'Đối tượng' or 'Loại đối tượng', or a group row above the records naming it)");
         }
 
         @Test
@@ -488,11 +488,26 @@ class RecordNormaliserTest {
         }
 
         @Test
+        void tellsTheSameDecisionNumberIssuedAgainNextYearFromTheFirst() {
+            // "12-QĐ/UBKT" is issued again every January: the year of the decision date is part of the key
+            String in2013 = keyOf(INSPECTION_HEADER, with(validInspection(), 3, "15/03/2013"));
+            String in2014 = keyOf(INSPECTION_HEADER, validInspection());
+            String laterIn2014 = keyOf(INSPECTION_HEADER, with(validInspection(), 3, "20/04/2014"));
+
+            assertThat(in2013).isNotEqualTo(in2014);
+            assertThat(laterIn2014).as("the same year: the same decision").isEqualTo(in2014);
+
+            List<String> discipline = List.of("1", "DU01", "07-QĐ/ĐU", "10/05/2014", "", "Đảng viên", "Trần Thị Bình", "Cảnh cáo", "");
+            assertThat(keyOf(DISCIPLINE_HEADER, with(discipline, 3, "10/05/2013"))).isNotEqualTo(keyOf(DISCIPLINE_HEADER, discipline));
+            assertThat(keyOf(DISCIPLINE_HEADER, with(discipline, 3, "01/12/2014"))).isEqualTo(keyOf(DISCIPLINE_HEADER, discipline));
+        }
+
+        @Test
         void keysAnInspectionWithADecisionNumberByUnitDecisionAndSubject() {
             String original = keyOf(INSPECTION_HEADER, validInspection());
 
             assertThat(keyOf(INSPECTION_HEADER, with(with(validInspection(), 3, "16/03/2014"), 8, "Chấp hành")))
-                    .as("start date and type are not part of the key").isEqualTo(original);
+                    .as("the day of the start date and the type are not part of the key").isEqualTo(original);
             assertThat(keyOf(INSPECTION_HEADER, with(validInspection(), 2, "13-QĐ/UBKT"))).isNotEqualTo(original);
             assertThat(keyOf(INSPECTION_HEADER, with(validInspection(), 7, "Nguyễn Văn Ân"))).isNotEqualTo(original);
         }

@@ -151,6 +151,28 @@ class RowClassifierTest {
         }
 
         @Test
+        void tellsAHeadingNumberedInItsOwnCellMergedAcrossTheRegister() {
+            assertThat(classifier.classify(row("I. Đảng bộ Công ty Điện lực", "", "", "", ""))).isEqualTo("group heading");
+            assertThat(classifier.classify(row("b) Đảng viên"))).isEqualTo("group heading");
+        }
+
+        @Test
+        void goesOnAfterASubtotalWhenAnotherNumberedGroupFollows() {
+            assertThat(classifier.classify(row("", "Cộng", "", "3"))).isEqualTo("totals");
+            assertThat(classifier.classify(row("", "", ""))).isEqualTo("footer");
+            assertThat(classifier.classify(row("II", "ĐẢNG BỘ BƯU ĐIỆN TỈNH"))).isEqualTo("group heading");
+            assertThat(classifier.classify(DATA_ROW)).isNull();
+        }
+
+        @Test
+        void neverTakesTheTotalsRowOrTheSignatureForAGroup() {
+            assertThat(classifier.classify(row("", "Tổng cộng", "", "12"))).isEqualTo("totals");
+            assertThat(classifier.classify(row("", "", "", "TM. ỦY BAN KIỂM TRA"))).isEqualTo("footer");
+            assertThat(classifier.classify(row("I", "Chủ nhiệm"))).as("no heading goes on after the signature").isEqualTo("footer");
+            assertThat(classifier.classify(DATA_ROW)).isEqualTo("footer");
+        }
+
+        @Test
         void doesNotTakeANumberedDataRowForAHeading() {
             assertThat(classifier.classify(row("I", "DU01", "15/03/2014", "Đảng viên", "Nguyễn Văn An"))).isNull();
         }

@@ -311,7 +311,7 @@ class SchemaCatalogTest {
         @Test
         void keysAnInspectionByDecisionNumberOrElseByDateAndType() {
             assertThat(CATALOG.schema("inspection").naturalKey()).containsExactly(
-                    new NaturalKeySpec("decision_no", List.of("unit", "decision_no", "subject_type", "subject")),
+                    new NaturalKeySpec("decision_no", List.of("unit", "decision_no", "year(start_date)", "subject_type", "subject")),
                     new NaturalKeySpec(null, List.of("unit", "start_date", "type", "subject_type", "subject")));
         }
 
@@ -320,7 +320,7 @@ class SchemaCatalogTest {
             assertThat(CATALOG.schema("supervision").naturalKey()).containsExactly(
                     new NaturalKeySpec(null, List.of("unit", "plan_no", "start_date", "subject_type", "subject")));
             assertThat(CATALOG.schema("discipline").naturalKey()).containsExactly(
-                    new NaturalKeySpec(null, List.of("unit", "decision_no", "subject_type", "subject", "form")));
+                    new NaturalKeySpec(null, List.of("unit", "decision_no", "year(decision_date)", "subject_type", "subject", "form")));
             assertThat(CATALOG.schema("complaint").naturalKey()).containsExactly(
                     new NaturalKeySpec("letter_no", List.of("unit", "letter_no", "received_date")),
                     new NaturalKeySpec(null, List.of("unit", "received_date", "kind", "subject")));
@@ -370,6 +370,15 @@ class SchemaCatalogTest {
             assertThatThrownBy(() -> SchemaCatalog.load(folder))
                     .isInstanceOf(SchemaException.class)
                     .hasMessage("discipline.json: natural_key names unknown field 'sanction'");
+        }
+
+        @Test
+        void refusesTheYearOfAFieldThatIsNotADate() throws IOException {
+            corrupt("discipline.json", "\"year(decision_date)\"", "\"year(form)\"");
+
+            assertThatThrownBy(() -> SchemaCatalog.load(folder))
+                    .isInstanceOf(SchemaException.class)
+                    .hasMessage("discipline.json: natural_key part 'year(form)' takes the year of a field that is not a date");
         }
 
         @Test

@@ -481,6 +481,24 @@ class LegacyVietnameseTest {
         }
 
         @Test
+        void capitalTonedVowelsAsConvertersWriteThemAreOneCapitalLetter() {
+            // TCVN3 has no capital toned vowels: converters write the capital base letter, then the small toned one
+            assertThat(LegacyVietnamese.toUnicode("Uñy ban KiÓm tra")).isEqualTo("Ủy ban Kiểm tra");
+            assertThat(LegacyVietnamese.toUnicode("¢Êp B¾c")).isEqualTo("Ấp Bắc");
+            assertThat(LegacyVietnamese.toUnicode("¢Ên ®Þnh")).isEqualTo("Ấn định");
+            assertThat(LegacyVietnamese.toUnicode("¤æn ®Þnh tæ chøc")).isEqualTo("Ổn định tổ chức");
+            assertThat(LegacyVietnamese.toUnicode("§¶ng bé Uñy ban")).isEqualTo("Đảng bộ Ủy ban");
+        }
+
+        @Test
+        void aCapitalBeforeAnotherLetterOrInsideAWordIsNotMerged() {
+            // "Uû" is U + ỷ (another base letter): it stays "Uỷ"; the pair is merged only at the start of a word
+            assertThat(LegacyVietnamese.toUnicode("Uû ban nh©n d©n")).isEqualTo("Uỷ ban nh©n d©n".replace("©", "â"));
+            assertThat(LegacyVietnamese.toUnicode("§¶NG Uû KHèI")).isEqualTo("ĐẢNG UỶ KHỐI");
+            assertThat(LegacyVietnamese.toUnicode("Chi ñy")).isEqualTo("Chi ủy");
+        }
+
+        @Test
         void shortHeadersWithAbbreviationsKeepTheirCase() {
             // Capitals in an abbreviation do not make the cell .VnTimeH text.
             assertThat(LegacyVietnamese.toUnicode("M· §V")).isEqualTo("Mã ĐV");

@@ -160,7 +160,10 @@ public final class WorkbookSources {
             for (String text : row.cells()) {
                 cells.add(text == null || text.isEmpty() ? text : LegacyVietnamese.toUnicode(text, hint));
             }
-            return new SheetRow(row.rowNumber(), cells);
+            java.util.Map<Integer, SheetRow.Merged> merged = new java.util.HashMap<>();
+            row.mergedAbove().forEach((column, m) -> merged.put(column,
+                    new SheetRow.Merged(m.fromRow(), m.value() == null || m.value().isEmpty() ? m.value() : LegacyVietnamese.toUnicode(m.value(), hint))));
+            return new SheetRow(row.rowNumber(), cells, merged);
         }
 
         @Override

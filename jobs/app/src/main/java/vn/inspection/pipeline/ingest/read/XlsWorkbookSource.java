@@ -17,7 +17,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 /**
  * Reads a legacy .xls workbook (BIFF8) with Apache POI HSSF. An .xls holds at most 65,536 rows a sheet,
  * so the workbook is loaded whole; rows are still handed out one at a time like the streaming readers.
- * Date-formatted cells give {@code yyyy-MM-dd}; formulas give their cached value.
+ * Date-formatted cells give {@code yyyy-MM-dd}; formulas give their cached value; cells merged down over
+ * several rows give their value to every row they cover.
  */
 final class XlsWorkbookSource implements WorkbookSource {
     private final HSSFWorkbook workbook;
@@ -40,13 +41,18 @@ final class XlsWorkbookSource implements WorkbookSource {
     @Override
     public RowStream rows(int sheetIndex) {
         Sheet sheet = workbook.getSheetAt(sheetIndex);
+        List<VerticalMerges.Region> regions = new ArrayList<>();
+        for (org.apache.poi.ss.util.CellRangeAddress range : sheet.getMergedRegions()) {
+            regions.add(new VerticalMerges.Region(range.getFirstRow() + 1, range.getLastRow() + 1, range.getFirstColumn()));
+        }
+        VerticalMerges merges = new VerticalMerges(regions);
         return RowStream.of(sheet.rowIterator(), row -> {
             int width = Math.max(0, row.getLastCellNum());
             List<String> cells = new ArrayList<>(width);
             for (int c = 0; c < width; c++) {
                 cells.add(text(row.getCell(c)));
             }
-            return new SheetRow(row.getRowNum() + 1, cells);
+            return merges.apply(new SheetRow(row.getRowNum() + 1, cells));
         }, () -> { });
     }
 

@@ -14,7 +14,10 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
-/** Streams an .xlsx workbook with fastexcel-reader (StAX over the zip entries; constant memory). */
+/**
+ * Streams an .xlsx workbook with fastexcel-reader (StAX over the zip entries; constant memory). Cells merged
+ * down over several rows give their value to every row they cover ({@link XlsxMergedCells}).
+ */
 final class XlsxWorkbookSource implements WorkbookSource {
     private static final Pattern DATE_FORMAT = Pattern.compile("(?i).*(d{1,4}|y{2,4}|m{1,5}.*[dy]|[dy].*m{1,5}).*");
     private static final Pattern TIME_ONLY = Pattern.compile("(?i)^\\[?[hms:.\\s\\]ap/]*$");
@@ -25,8 +28,10 @@ final class XlsxWorkbookSource implements WorkbookSource {
     private final ReadableWorkbook workbook;
     private final List<Sheet> sheets;
     private final java.time.LocalDate epoch;
+    private final File file;
 
     XlsxWorkbookSource(File file) throws IOException {
+        this.file = file;
         this.workbook = new ReadableWorkbook(file, new ReadingOptions(true, false));
         this.sheets = workbook.getSheets().toList();
         this.epoch = workbook.isDate1904() ? EPOCH_1904 : EPOCH_1900;
@@ -39,13 +44,17 @@ final class XlsxWorkbookSource implements WorkbookSource {
 
     @Override
     public RowStream rows(int sheetIndex) throws IOException {
+        VerticalMerges merges;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file)) {
+            merges = new VerticalMerges(XlsxMergedCells.read(zip, sheets.get(sheetIndex).getId()));
+        }
         Stream<Row> stream = sheets.get(sheetIndex).openStream();
         return RowStream.of(stream.iterator(), row -> {
             List<String> cells = new ArrayList<>(row.getCellCount());
             for (int c = 0; c < row.getCellCount(); c++) {
                 cells.add(text(row.getCell(c)));
             }
-            return new SheetRow(row.getRowNum(), cells);
+            return merges.apply(new SheetRow(row.getRowNum(), cells));
         }, stream::close);
     }
 
