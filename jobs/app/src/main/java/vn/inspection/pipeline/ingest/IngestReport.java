@@ -76,7 +76,7 @@ public final class IngestReport {
             return List.of();
         }
         LakeSnapshot snapshot = lake.snapshot();
-        UnitVersions versions = UnitVersions.of(LakeReader.readUnitVersions(lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()), snapshot));
+        UnitVersions versions = LakeReader.readUnitVersions(lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()), snapshot);
         return versions.broughtBy(checksums).stream().map(v -> new IngestSummary.UnitChange(v.source().file(), v.unit().code(),
                 v.changes().stream().sorted().map(Enum::name).toList(), v.unit().name(), v.previous() == null ? null : v.previous().name(),
                 v.unit().parentCode(), v.previous() == null ? null : v.previous().parentCode(), v.unit().successorCode(), v.from())).toList();

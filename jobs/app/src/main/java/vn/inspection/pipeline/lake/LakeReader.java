@@ -40,26 +40,13 @@ public final class LakeReader {
      * Every definition of every unit in committed units files, in the order their references were ingested
      * (the manifest's), then sheet and row: what {@link UnitVersions} makes the history and the current tree of.
      */
-    public static List<UnitVersions.Entry> readUnitVersions(List<Path> files, LakeSnapshot snapshot) {
-        java.util.Map<String, Integer> order = new java.util.HashMap<>();
-        java.util.Map<String, UnitVersions.Source> sources = new java.util.HashMap<>();
-        List<ManifestEntry> entries = snapshot.entries();
-        for (int i = 0; i < entries.size(); i++) {
-            ManifestEntry entry = entries.get(i);
-            order.put(entry.checksum(), i);
-            sources.put(entry.checksum(), new UnitVersions.Source(entry.fileName(), entry.checksum(), entry.ingestedAt()));
-        }
-        record Row(UnitHierarchy.Unit unit, String checksum, String file, String sheet, int row) {
-        }
-        List<Row> rows = new ArrayList<>();
+    public static UnitVersions readUnitVersions(List<Path> files, LakeSnapshot snapshot) {
+        List<UnitVersions.LakeRow> rows = new ArrayList<>();
         query(files, "SELECT code, name, parent_code, level, aliases, valid_from, valid_to, successor_code, _source_checksum, _source_file, _sheet, _row FROM "
-                + source(files), rs -> rows.add(new Row(new UnitHierarchy.Unit(rs.getString(1), rs.getString(2), rs.getString(3),
+                + source(files), rs -> rows.add(new UnitVersions.LakeRow(new UnitHierarchy.Unit(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getObject(6, java.time.LocalDate.class), rs.getObject(7, java.time.LocalDate.class),
                 rs.getString(8)), rs.getString(9), rs.getString(10), rs.getString(11), rs.getInt(12))));
-        rows.sort(java.util.Comparator.comparing((Row r) -> order.getOrDefault(r.checksum(), Integer.MAX_VALUE))
-                .thenComparing(Row::checksum).thenComparing(Row::sheet).thenComparingInt(Row::row));
-        return rows.stream().map(r -> new UnitVersions.Entry(r.unit(), sources.getOrDefault(r.checksum(),
-                new UnitVersions.Source(r.file(), r.checksum(), null)))).toList();
+        return UnitVersions.fromLake(rows, snapshot);
     }
 
     private static String source(List<Path> files) {

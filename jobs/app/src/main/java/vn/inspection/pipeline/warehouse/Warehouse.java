@@ -135,7 +135,7 @@ public final class Warehouse {
 
     /** The current tree (each unit's latest definition) and every version of every unit ({@code unit_history}). */
     private UnitHierarchy units(Connection connection, List<Path> unitFiles, LakeSnapshot snapshot) throws SQLException {
-        UnitVersions versions = UnitVersions.of(LakeReader.readUnitVersions(unitFiles, snapshot));
+        UnitVersions versions = LakeReader.readUnitVersions(unitFiles, snapshot);
         UnitHierarchy hierarchy = UnitHierarchy.of(versions.current());
         insertRows(connection, "unit_history", UnitVersions.HISTORY_COLUMNS.size(), versions.history().stream().map(v -> {
             List<Object> row = new java.util.ArrayList<>(UnitVersions.historyRow(v));

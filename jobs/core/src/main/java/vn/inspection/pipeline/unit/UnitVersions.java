@@ -89,6 +89,31 @@ public final class UnitVersions {
         return new UnitVersions(entries);
     }
 
+    /** A unit definition as read from the lake's units files, with its lineage. */
+    public record LakeRow(UnitHierarchy.Unit unit, String checksum, String file, String sheet, int row) {
+    }
+
+    /**
+     * The versions of every unit from the rows of the lake's units files, whatever order an engine read them in:
+     * put in the order their references were ingested (the snapshot's manifest order), then sheet and row. Every
+     * engine builds its unit tables through here, so all see the same current tree.
+     */
+    public static UnitVersions fromLake(List<LakeRow> rows, vn.inspection.pipeline.lake.LakeSnapshot snapshot) {
+        Map<String, Integer> order = new java.util.HashMap<>();
+        Map<String, Source> sources = new java.util.HashMap<>();
+        List<vn.inspection.pipeline.lake.ManifestEntry> entries = snapshot.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            vn.inspection.pipeline.lake.ManifestEntry entry = entries.get(i);
+            order.put(entry.checksum(), i);
+            sources.put(entry.checksum(), new Source(entry.fileName(), entry.checksum(), entry.ingestedAt()));
+        }
+        List<LakeRow> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing((LakeRow r) -> order.getOrDefault(r.checksum(), Integer.MAX_VALUE))
+                .thenComparing(LakeRow::checksum).thenComparing(LakeRow::sheet).thenComparingInt(LakeRow::row));
+        return of(sorted.stream().map(r -> new Entry(r.unit(), sources.getOrDefault(r.checksum(), new Source(r.file(), r.checksum(), null))))
+                .toList());
+    }
+
     /** Each unit's latest definition: the current tree. */
     public List<UnitHierarchy.Unit> current() {
         return byCode.values().stream().map(v -> v.get(v.size() - 1).unit()).toList();

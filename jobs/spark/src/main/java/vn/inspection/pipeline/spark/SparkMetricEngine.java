@@ -27,6 +27,7 @@ import vn.inspection.pipeline.schema.FieldSpec;
 import vn.inspection.pipeline.schema.RecordSchema;
 import vn.inspection.pipeline.schema.SchemaCatalog;
 import vn.inspection.pipeline.unit.UnitHierarchy;
+import vn.inspection.pipeline.unit.UnitVersions;
 import vn.inspection.pipeline.unit.UnitTables;
 
 /**
@@ -53,7 +54,7 @@ public final class SparkMetricEngine implements MetricEngine {
     private SparkMetricEngine(SparkSession spark, SparkLake lake, SchemaCatalog schemas) {
         this.spark = spark;
         this.lake = lake;
-        UnitTables tables = UnitTables.of(UnitHierarchy.of(readUnits(schemas.schema(RecordSchema.UNITS))));
+        UnitTables tables = UnitTables.of(UnitHierarchy.of(readUnits(schemas.schema(RecordSchema.UNITS)).current()));
         register("units", spark.createDataFrame(tables.units().stream().map(u -> RowFactory.create(u.values().toArray())).toList(),
                 unitsType()));
         register("unit_closure", spark.createDataFrame(tables.closure().stream()
@@ -158,21 +159,22 @@ public final class SparkMetricEngine implements MetricEngine {
         views.add(view);
     }
 
-    /** The units reference, in the order the warehouse reads it (the first definition of a code wins). */
-    private List<UnitHierarchy.Unit> readUnits(RecordSchema schema) {
+    /** Every definition of every unit in the lake, made into versions in ingest order as the warehouse does. */
+    private UnitVersions readUnits(RecordSchema schema) {
         List<String> files = lake.dataFiles(RecordSchema.UNITS);
         if (files.isEmpty()) {
-            return List.of();
+            return UnitVersions.of(List.of());
         }
-        List<UnitHierarchy.Unit> read = new ArrayList<>();
+        List<UnitVersions.LakeRow> read = new ArrayList<>();
         Dataset<Row> rows = spark.read().schema(fileType(schema)).parquet(files.toArray(String[]::new))
-                .orderBy("_source_file", "_sheet", "_row")
-                .select("code", "name", "parent_code", "level", "aliases", "valid_from", "valid_to", "successor_code");
+                .select("code", "name", "parent_code", "level", "aliases", "valid_from", "valid_to", "successor_code",
+                        "_source_checksum", "_source_file", "_sheet", "_row");
         for (Row row : rows.collectAsList()) {
-            read.add(new UnitHierarchy.Unit(row.getString(0), row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                    date(row.get(5)), date(row.get(6)), row.getString(7)));
+            read.add(new UnitVersions.LakeRow(new UnitHierarchy.Unit(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+                    row.getString(4), date(row.get(5)), date(row.get(6)), row.getString(7)), row.getString(8), row.getString(9), row.getString(10),
+                    row.getInt(11)));
         }
-        return read;
+        return UnitVersions.fromLake(read, lake.snapshot());
     }
 
     /** A record type's view: its committed files with the lake's columns, {@code year} and the unit's name. */
