@@ -62,12 +62,20 @@ public final class Warehouse {
     private final MetricCatalog metrics;
     private final MetricSql sql = MetricSql.load();
     private final String testsLocation;
+    private final StorageVersion storageVersion;
+
+    /** A warehouse written in the {@linkplain StorageVersion#DEFAULT default storage version}. */
+    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, Path schemasDir) {
+        this(folder, lake, schemas, metrics, schemasDir, StorageVersion.DEFAULT);
+    }
 
     /**
-     * @param schemasDir the schema folder the data tests ({@code tests/*.sql}) are read from, or null for the
-     *                   copy packaged on the classpath
+     * @param schemasDir     the schema folder the data tests ({@code tests/*.sql}) are read from, or null for the
+     *                       copy packaged on the classpath
+     * @param storageVersion the oldest DuckDB release whose clients must open the file a refresh writes
      */
-    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, Path schemasDir) {
+    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, Path schemasDir, StorageVersion storageVersion) {
+        this.storageVersion = java.util.Objects.requireNonNull(storageVersion, "storageVersion");
         this.file = folder.resolve(FILE_NAME);
         this.lake = lake;
         this.schemas = schemas;
@@ -105,14 +113,19 @@ public final class Warehouse {
         return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
     }
 
-    /** Rebuilds the warehouse from the lake and swaps it in atomically. */
+    /**
+     * Rebuilds the warehouse from the lake and swaps it in atomically. The new file is written in the storage
+     * version of the setting, so that DuckDB clients of that release and later open it.
+     */
     public void refresh() throws IOException, SQLException {
         Files.createDirectories(file.getParent());
         Path next = file.resolveSibling("." + FILE_NAME + ".next");
         Files.deleteIfExists(next);
         Files.deleteIfExists(next.resolveSibling(next.getFileName() + ".wal"));
         long started = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + next);
+        Properties format = new Properties();
+        format.setProperty("storage_compatibility_version", storageVersion.value());
+        try (Connection connection = open(next, format);
              Statement statement = connection.createStatement()) {
             script(statement, "sql/warehouse/schema.sql");
             // one reading of the manifest: units, views and lake_files all show the same committed files
@@ -131,6 +144,20 @@ public final class Warehouse {
         }
         Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         log.info("warehouse {} refreshed in {} ms", file, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Connection open(Path next, Properties format) throws SQLException {
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + next, format);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("not a known DuckDB version")) {
+                // DuckDB's own message lists every release it knows: the log keeps it, the user gets one line
+                log.debug("DuckDB refused the storage version", e);
+                throw new SQLException(StorageVersion.KEY + " '" + storageVersion + "' is not a DuckDB release this pipeline can write: "
+                        + "give one such as " + StorageVersion.DEFAULT_VALUE + " (read by DuckDB 1.2 and later) or latest");
+            }
+            throw e;
+        }
     }
 
     /** The current tree (each unit's latest definition) and every version of every unit ({@code unit_history}). */

@@ -1,5 +1,6 @@
 package vn.inspection.pipeline.warehouse;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +12,7 @@ import vn.inspection.pipeline.system.PipelineHome;
 import vn.inspection.pipeline.system.PipelineProperties;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WarehouseProperties.class)
 class WarehouseConfiguration {
 
     @Bean
@@ -19,8 +21,9 @@ class WarehouseConfiguration {
     }
 
     @Bean
-    Warehouse warehouse(PipelineHome home, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, PipelineProperties properties) {
-        return new Warehouse(home.warehouse(), lake, schemas, metrics, properties.schemasDir());
+    Warehouse warehouse(PipelineHome home, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, PipelineProperties properties,
+                        WarehouseProperties warehouse) {
+        return new Warehouse(home.warehouse(), lake, schemas, metrics, properties.schemasDir(), warehouse.storage());
     }
 
     @Bean
