@@ -13,6 +13,8 @@ notebook and the cell. Exit code: 0 all passed, 1 some notebook failed, 2 bad us
 """
 import argparse
 import json
+import os
+import tempfile
 import re
 import sys
 import time
@@ -101,14 +103,20 @@ def client_class():
     return Client
 
 
-def execute(path, kernel, startup_timeout, cell_timeout, log):
-    """Runs a notebook in a fresh kernel; one more fresh kernel when the first does not start. Returns (nb, error)."""
+def execute(path, kernel, startup_timeout, cell_timeout, attempts, log):
+    """Runs a notebook in a fresh kernel; another fresh kernel when one does not start, up to `attempts`.
+    Returns (nb, error)."""
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
     client_type = client_class()
-    for attempt in (1, 2):
+    for attempt in range(1, attempts + 1):
+        # each kernel its own resolver cache: a kernel still shutting down holds its cache, and a new kernel that
+        # waits for it answers nothing until then
+        os.environ["RJK_MIMA_CACHE"] = tempfile.mkdtemp(prefix="mima-", dir=str(Path(log.name).parent))
         nb = nbformat.read(path, as_version=4)
+        # a kernel is stopped at once when its notebook is done: one still shutting down slows the next one's start
         client = client_type(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
+                                shutdown_kernel="immediate",
                                 allow_errors=False, record_timing=False,
                                 resources={"metadata": {"path": str(path.parent)}})
         try:
@@ -123,11 +131,11 @@ def execute(path, kernel, startup_timeout, cell_timeout, log):
             # jupyter_client: "Kernel didn't respond in N seconds" / "Kernel died before replying to kernel_info"
             if client.started:
                 return nb, f"the kernel stopped: {e}"
-            if attempt == 1:
-                print(f"notebooks: {path.name}: the kernel did not start ({e}); retrying once in a new kernel",
+            if attempt < attempts:
+                print(f"notebooks: {path.name}: the kernel did not start ({e}); trying again in a new kernel",
                       file=sys.stderr, flush=True)
                 continue
-            return nb, f"the kernel did not start twice: {e}"
+            return nb, f"the kernel did not start in {attempts} attempts: {e}"
     return nb, "the kernel did not start"
 
 
@@ -153,7 +161,7 @@ def run(args):
             continue
         started = time.monotonic()
         with open(out / (path.stem + ".kernel.log"), "w") as log:
-            nb, error = execute(path, args.kernel, args.startup_timeout, args.cell_timeout, log)
+            nb, error = execute(path, args.kernel, args.startup_timeout, args.cell_timeout, args.attempts, log)
         nbformat.write(nb, out / path.name)
         problems = []
         cell = error_cell(nb)
@@ -189,7 +197,8 @@ def main():
     parser.add_argument("--kernel")
     parser.add_argument("--out")
     parser.add_argument("--expect")
-    parser.add_argument("--startup-timeout", type=int, default=60)
+    parser.add_argument("--startup-timeout", type=int, default=45)
+    parser.add_argument("--attempts", type=int, default=4, help="fresh kernels to try when one does not start")
     parser.add_argument("--cell-timeout", type=int, default=300)
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args()
