@@ -72,7 +72,7 @@ class SqlCommand implements Callable<Integer> {
             parent.err.println("pipeline sql: " + e.getMessage());
             return e.exitCode();
         } catch (Exception e) {
-            log.error("sql failed", e);
+            log.error(vn.inspection.pipeline.system.Logging.TOLD, "sql failed", e);
             parent.err.println("pipeline sql: " + Errors.describe(e));
             return PipelineCli.FAILED;
         }
@@ -174,7 +174,7 @@ class SqlCommand implements Callable<Integer> {
             parent.err.println("pipeline sql: " + explain(e.getMessage()));
             return false;
         } catch (Exception e) {
-            log.error("sql statement failed", e);
+            log.error(vn.inspection.pipeline.system.Logging.TOLD, "sql statement failed", e);
             parent.err.println("pipeline sql: " + Errors.describe(e));
             return false;
         }

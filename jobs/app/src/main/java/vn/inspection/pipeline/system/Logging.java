@@ -29,6 +29,12 @@ public final class Logging {
     /** Tells Spring Boot not to replace this set-up with its own. */
     public static final String SPRING_LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
 
+    /**
+     * Marks a failure the command has already told the user in its own line: the log file keeps it with its stack
+     * trace, standard error does not repeat it.
+     */
+    public static final org.slf4j.Marker TOLD = org.slf4j.MarkerFactory.getMarker("TOLD");
+
     /** Where warnings go: the command line's error stream (System.err unless the CLI is run with others, as tests do). */
     private static volatile java.io.PrintStream console = System.err;
 
@@ -92,6 +98,13 @@ public final class Logging {
         warn.setLevel("WARN");
         warn.start();
         appender.addFilter(warn);
+        appender.addFilter(new ch.qos.logback.core.filter.Filter<>() {
+            @Override
+            public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
+                return event.getMarkerList() != null && event.getMarkerList().contains(TOLD)
+                        ? ch.qos.logback.core.spi.FilterReply.DENY : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+            }
+        });
         appender.setEncoder(encoder(context, "%level %logger{0}: %msg%n%nopex"));
         appender.start();
         return appender;
