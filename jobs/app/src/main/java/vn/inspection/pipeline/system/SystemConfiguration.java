@@ -84,14 +84,20 @@ class SystemConfiguration {
     private static final java.util.Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     static void warnIfReadableByOthers(Path file) throws IOException {
+        looseKeyWarning(file).ifPresent(warning -> LoggerFactory.getLogger(SystemConfiguration.class).warn(warning));
+    }
+
+    /** The warning a key file that others can read deserves, or empty when only its owner can. */
+    static java.util.Optional<String> looseKeyWarning(Path file) throws IOException {
         try {
             java.util.Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (permissions.stream().anyMatch(p -> !p.name().startsWith("OWNER_"))) {
-                LoggerFactory.getLogger(SystemConfiguration.class).warn("the pseudonym key {} can be read by others ({}): run 'chmod 600 {}'; "
-                        + "anyone who reads it can re-identify members", file, PosixFilePermissions.toString(permissions), file);
+                return java.util.Optional.of("the pseudonym key " + file + " can be read by others (" + PosixFilePermissions.toString(permissions)
+                        + "): run 'chmod 600 " + file + "'; anyone who reads it can re-identify members");
             }
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system
         }
+        return java.util.Optional.empty();
     }
 }
