@@ -168,6 +168,9 @@ public final class Warehouse {
                 return build(true);
             } catch (CannotCarry e) {
                 log.info("warehouse rebuilt in full: {}", e.getMessage());
+            } catch (SQLException e) {
+                log.warn("the last warehouse could not be carried ({}): rebuilding it in full", e.getMessage().lines().findFirst().orElse(""));
+                log.info("carrying the warehouse failed", e);
             }
         }
         try {
