@@ -123,24 +123,30 @@ public class IngestJobConfiguration {
     @StepScope
     LakeItemWriter lakeItemWriter(@Value("#{jobExecutionContext['" + PLAN + "']}") String plan,
                                   @Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-                                  Lake lake, SchemaCatalog catalog, UnitRegistry unitRegistry, Quarantine quarantine,
-                                  LakeProperties lakeProperties, Clock clock) {
+                                  Lake lake, UnitRegistry unitRegistry, Quarantine quarantine, LakeProperties lakeProperties, Clock clock) {
+        // a codec Parquet does not know fails here, before any row is read
         CompressionCodecName codec = CompressionCodecName.valueOf(lakeProperties.compressionCodec().toUpperCase(Locale.ROOT));
-        return new LakeItemWriter(IngestPlan.fromJson(plan), runId, lake, catalog, unitRegistry, quarantine, codec, clock);
+        return new LakeItemWriter(IngestPlan.fromJson(plan), runId, lake, unitRegistry, quarantine, codec.name(), clock);
+    }
+
+    /** Rows read and normalised on a thread of their own, ahead of the writer (two chunks at most). */
+    @Bean
+    @StepScope
+    ProcessedRows processedRows(RegisterItemReader registerItemReader, RowProcessor rowProcessor, IngestProperties properties) {
+        return new ProcessedRows(registerItemReader, rowProcessor, 2 * properties.chunkSize());
     }
 
     @Bean
     Step ingestRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestProperties properties,
-                        RegisterItemReader registerItemReader, RowProcessor rowProcessor, LakeItemWriter lakeItemWriter) {
+                        ProcessedRows processedRows, LakeItemWriter lakeItemWriter) {
         ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
         promotion.setKeys(new String[] {LakeItemWriter.RESULTS});
         return new StepBuilder("rows", jobRepository)
-                .<SourceItem, ProcessedRow>chunk(properties.chunkSize())
+                .<ProcessedRow, ProcessedRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(registerItemReader)
-                .processor(rowProcessor)
+                .reader(processedRows)
                 .writer(lakeItemWriter)
-                .stream(registerItemReader)
+                .stream(processedRows)
                 .stream(lakeItemWriter)
                 .listener(promotion)
                 .build();

@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import vn.inspection.pipeline.ingest.IngestPlan.PlannedFile;
+import vn.inspection.pipeline.ingest.read.ReadAheadRows;
 import vn.inspection.pipeline.ingest.read.SheetRow;
 import vn.inspection.pipeline.ingest.read.UnreadableFileException;
 import vn.inspection.pipeline.ingest.read.WorkbookSource;
@@ -74,10 +75,22 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putInt(FILE, file);
-        context.putInt(SHEET, sheetPosition);
-        context.putLong(ROWS, Math.max(rowsConsumed, replayUntil));
-        context.put(ANNOUNCED, announced);
+        position().saveIn(context);
+    }
+
+    /** Where the reader stands: the file, the sheet, the rows of it consumed, whether the sheet was announced. */
+    public record Position(int file, int sheet, long rows, boolean announced) {
+        void saveIn(ExecutionContext context) {
+            context.putInt(FILE, file);
+            context.putInt(SHEET, sheet);
+            context.putLong(ROWS, rows);
+            context.put(ANNOUNCED, announced);
+        }
+    }
+
+    /** The position after the last item read: what a restart resumes from once everything read is written. */
+    public Position position() {
+        return new Position(file, sheetPosition, Math.max(rowsConsumed, replayUntil), announced);
     }
 
     @Override
@@ -140,7 +153,7 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
 
     private void openSheet(int sheetIndex) throws IOException {
         sheetName = source.sheetNames().get(sheetIndex);
-        rows = source.rows(sheetIndex);
+        rows = ReadAheadRows.of(source.rows(sheetIndex), sheetName);
         head = new ArrayList<>();
         while (rows.hasNext() && head.size() < LayoutDetector.HEADER_SEARCH_ROWS) {
             head.add(rows.next());

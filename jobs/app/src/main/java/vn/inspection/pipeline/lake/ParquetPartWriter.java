@@ -26,10 +26,21 @@ public final class ParquetPartWriter implements Closeable {
     private long rows;
 
     public ParquetPartWriter(Path file, RecordSchema schema, CompressionCodecName codec) throws IOException {
-        this.writer = new Builder(new LocalOutputFile(file), schema)
-                .withCompressionCodec(codec)
-                .withConf(new Configuration(false))
-                .build();
+        this(new Builder(new LocalOutputFile(file), schema).withCompressionCodec(codec));
+    }
+
+    private ParquetPartWriter(Builder builder) throws IOException {
+        this.writer = builder.withConf(new Configuration(false)).build();
+    }
+
+    /**
+     * A part staged for a while, until its file is compacted at publish: plain pages, no compression and no
+     * dictionaries, the cheapest a Parquet file is to write.
+     */
+    public static ParquetPartWriter staged(Path file, RecordSchema schema) throws IOException {
+        return new ParquetPartWriter(new Builder(new LocalOutputFile(file), schema)
+                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                .withDictionaryEncoding(false));
     }
 
     public void write(LakeRow row) throws IOException {

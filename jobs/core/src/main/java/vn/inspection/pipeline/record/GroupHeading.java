@@ -42,6 +42,12 @@ public record GroupHeading(Numbering numbering, String label) {
 
     /** The heading a row may be, or empty when it has more than two filled cells or none. */
     public static Optional<GroupHeading> parse(List<String> row) {
+        int filled = 0;
+        for (String cell : row) {
+            if (!VietnameseText.isBlank(cell) && ++filled > 2) {
+                return Optional.empty(); // a record: a heading fills one or two cells
+            }
+        }
         String first = null;
         String second = null;
         for (String cell : row) {

@@ -31,6 +31,19 @@ public final class VietnameseText {
         return collapseSpaces(nfc);
     }
 
+    /** Whether the text holds nothing but white space (non-breaking and zero-width spaces included): what {@link #clean} empties. */
+    public static boolean isBlank(String raw) {
+        if (raw == null) {
+            return true;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            if (!isSpace(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isSpace(char ch) {
         return Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u2007' || ch == '\u202F' || ch == '\u200B' || ch == '\uFEFF';
     }
@@ -112,8 +125,8 @@ public final class VietnameseText {
      */
     public static String identityKey(String raw) {
         String lower = clean(raw).toLowerCase(java.util.Locale.ROOT);
-        if (lower.isEmpty()) {
-            return lower;
+        if (lower.isEmpty() || isAscii(lower)) {
+            return lower; // no tone mark to place (codes, numbers, pseudonyms)
         }
         String[] words = lower.split(" ");
         StringBuilder out = new StringBuilder(lower.length());
@@ -126,7 +139,26 @@ public final class VietnameseText {
         return out.toString();
     }
 
+    /** Syllables seen, with their unified form: Vietnamese has a few thousand, and names repeat them. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> UNIFIED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int UNIFIED_LIMIT = 1 << 16;
+
     private static String unifyTone(String word) {
+        if (isAscii(word)) {
+            return word;
+        }
+        String known = UNIFIED.get(word);
+        if (known != null) {
+            return known;
+        }
+        String unified = unifyToneOnce(word);
+        if (UNIFIED.size() < UNIFIED_LIMIT) {
+            UNIFIED.put(word, unified);
+        }
+        return unified;
+    }
+
+    private static String unifyToneOnce(String word) {
         String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
         char tone = 0;
         StringBuilder base = new StringBuilder(decomposed.length());
