@@ -68,6 +68,22 @@ COMMENT ON COLUMN lake_files.accepted IS 'Số dòng được nhận / Rows acce
 COMMENT ON COLUMN lake_files.duplicates IS 'Số dòng trùng / Rows skipped as duplicates';
 COMMENT ON COLUMN lake_files.rejected IS 'Số dòng bị loại / Rows rejected';
 
+COMMENT ON TABLE lake_sheets IS 'Số dòng mỗi trang tính của mỗi tệp đã nạp (manifest) / Counts per sheet of every ingested file (the manifest)';
+COMMENT ON COLUMN lake_sheets.checksum IS 'SHA-256 của tệp / SHA-256 of the file';
+COMMENT ON COLUMN lake_sheets.sheet IS 'Trang tính / Sheet';
+COMMENT ON COLUMN lake_sheets.record_type IS 'Loại sổ nhận ra, NULL nếu không phải sổ theo dõi / Record type recognised, NULL for a sheet that is not a register';
+COMMENT ON COLUMN lake_sheets.accepted IS 'Số dòng được nhận / Rows accepted';
+COMMENT ON COLUMN lake_sheets.duplicates IS 'Số dòng trùng / Rows skipped as duplicates';
+COMMENT ON COLUMN lake_sheets.rejected IS 'Số dòng bị loại / Rows rejected';
+
+COMMENT ON TABLE lake_parts IS 'Các tệp Parquet của hồ dữ liệu, như khi ghi (manifest); pipeline verify đối chiếu chúng / The lake''s Parquet files as committed (the manifest); pipeline verify checks them';
+COMMENT ON COLUMN lake_parts.checksum IS 'SHA-256 của tệp nguồn / SHA-256 of the source file';
+COMMENT ON COLUMN lake_parts.path IS 'Đường dẫn trong hồ dữ liệu / Path inside the lake';
+COMMENT ON COLUMN lake_parts.record_type IS 'Loại sổ / Record type';
+COMMENT ON COLUMN lake_parts.rows IS 'Số bản ghi khi ghi (NULL với tệp ghi trước khi có trường này) / Records when committed (NULL for files committed before this was recorded)';
+COMMENT ON COLUMN lake_parts.bytes IS 'Kích thước khi ghi / Size in bytes when committed';
+COMMENT ON COLUMN lake_parts.sha256 IS 'SHA-256 khi ghi / SHA-256 when committed';
+
 COMMENT ON TABLE data_tests IS 'Kết quả kiểm tra dữ liệu lần làm mới gần nhất / Data tests of the last refresh';
 COMMENT ON COLUMN data_tests.name IS 'Tên phép kiểm tra / Test name';
 COMMENT ON COLUMN data_tests.description IS 'Nội dung kiểm tra / What it checks';

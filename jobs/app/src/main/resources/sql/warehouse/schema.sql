@@ -1,4 +1,4 @@
--- The warehouse's own tables (the record views are made from the schema files and the lake manifest).
+-- The warehouse's own tables (the record tables are made from the schema files and the lake manifest).
 CREATE TABLE units (
     code VARCHAR PRIMARY KEY,
     name VARCHAR NOT NULL,
@@ -69,6 +69,22 @@ CREATE TABLE lake_files (
     accepted BIGINT NOT NULL,
     duplicates BIGINT NOT NULL,
     rejected BIGINT NOT NULL
+);
+CREATE TABLE lake_sheets (
+    checksum VARCHAR NOT NULL,
+    sheet VARCHAR NOT NULL,
+    record_type VARCHAR,
+    accepted BIGINT NOT NULL,
+    duplicates BIGINT NOT NULL,
+    rejected BIGINT NOT NULL
+);
+CREATE TABLE lake_parts (
+    checksum VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    record_type VARCHAR NOT NULL,
+    rows BIGINT,
+    bytes BIGINT,
+    sha256 VARCHAR
 );
 CREATE TABLE data_tests (
     name VARCHAR PRIMARY KEY,

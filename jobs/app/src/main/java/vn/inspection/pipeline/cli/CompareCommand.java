@@ -91,7 +91,7 @@ class CompareCommand implements Callable<Integer> {
             parent.err.println("pipeline compare: " + e.getMessage());
             return e.exitCode();
         } catch (RuntimeException e) {
-            log.error("compare failed", e);
+            log.error(vn.inspection.pipeline.system.Logging.TOLD, "compare failed", e);
             parent.err.println("pipeline compare: " + Errors.describe(e));
             return PipelineCli.FAILED;
         }

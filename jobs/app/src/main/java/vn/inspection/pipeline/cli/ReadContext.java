@@ -2,6 +2,7 @@ package vn.inspection.pipeline.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,16 @@ record ReadContext(PipelineHome home, Settings settings, SchemaCatalog schemas, 
     }
 
     /**
-     * The home and its warehouse, which must exist.
+     * The home, which must exist (its lake may be empty).
      *
-     * @throws CommandException (exit 1) when the home is missing or a file, or holds no warehouse yet
+     * @throws CommandException (exit 1) when the home is missing or a file
      */
-    static ReadContext withWarehouse(Path homeOption) {
+    static ReadContext withHome(Path homeOption) {
+        PipelineHome home = existingHome(homeOption);
+        return open(home, true);
+    }
+
+    private static PipelineHome existingHome(Path homeOption) {
         PipelineHome home = PipelineHome.resolve(homeOption);
         if (Files.isRegularFile(home.root())) {
             throw new CommandException(PipelineCli.FAILED, "the pipeline home " + home.root() + " is a file, not a folder: give --home a folder");
@@ -44,6 +50,16 @@ record ReadContext(PipelineHome home, Settings settings, SchemaCatalog schemas, 
             throw new CommandException(PipelineCli.FAILED, "no pipeline home at " + home.root()
                     + ": ingest some registers first (pipeline ingest PATH), or give --home the folder that holds them");
         }
+        return home;
+    }
+
+    /**
+     * The home and its warehouse, which must exist.
+     *
+     * @throws CommandException (exit 1) when the home is missing or a file, or holds no warehouse yet
+     */
+    static ReadContext withWarehouse(Path homeOption) {
+        PipelineHome home = existingHome(homeOption);
         ReadContext context = open(home, true);
         if (!context.warehouse.exists()) {
             throw new CommandException(PipelineCli.FAILED, "no warehouse yet in " + home.root()
@@ -56,6 +72,15 @@ record ReadContext(PipelineHome home, Settings settings, SchemaCatalog schemas, 
             }
         } catch (Exception e) {
             log.debug("cannot tell whether the warehouse is stale", e);
+        }
+        try {
+            List<String> failed = context.warehouse.failedDataTests();
+            if (!failed.isEmpty()) {
+                log.warn("the warehouse failed data tests at its last refresh ({}), so these figures may be wrong: "
+                        + "run 'pipeline verify' to find a damaged lake file", String.join(", ", failed));
+            }
+        } catch (Exception e) {
+            log.debug("cannot read the warehouse's data tests", e);
         }
         return context;
     }

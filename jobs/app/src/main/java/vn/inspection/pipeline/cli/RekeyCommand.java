@@ -92,6 +92,9 @@ class RekeyCommand implements Callable<Integer> {
                 }
             }
             return result.maybeHidden().isEmpty() ? PipelineCli.OK : PipelineCli.PARTIAL;
+        } catch (HomeLock.Busy e) {
+            parent.err.println("pipeline rekey: " + e.getMessage());
+            return PipelineCli.BUSY;
         } catch (Exception e) {
             log.error("rekey failed", e);
             parent.err.println("pipeline rekey: " + Errors.describe(e));

@@ -31,13 +31,21 @@ import picocli.CommandLine.ParentCommand;
 import vn.inspection.pipeline.system.Errors;
 import vn.inspection.pipeline.system.Json;
 
-/** {@code pipeline sql ["SELECT …"] [--format table|csv|json]}: a read-only query, or an interactive prompt with history. */
+/**
+ * {@code pipeline sql ["SELECT …"] [--format table|csv|json]}: a query on the warehouse, or an interactive prompt
+ * with history, or a script piped in. The connection is the warehouse's sandbox ({@link
+ * vn.inspection.pipeline.warehouse.Warehouse#openReadOnly()}): it reads the warehouse's tables and nothing else, and
+ * writes nothing; a statement that tries is refused with one line saying so.
+ */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a read-only SQL query on the warehouse; with no query, open an interactive prompt "
-                + "(statements end with ';', history kept in <home>/.sql_history, .quit to leave).")
+                + "(statements end with ';', history kept in ~/" + SqlCommand.HISTORY_FILE + ", .tables lists the tables, .quit to leave), "
+                + "or run the statements piped in. It reads the warehouse's tables only: no files, no settings, no writes.")
 class SqlCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(SqlCommand.class);
     static final int TABLE_ROW_LIMIT = 1000;
+    /** The prompt's history, in the user's own home folder: a read command writes nothing into the pipeline home. */
+    static final String HISTORY_FILE = ".pipeline_sql_history";
 
     enum Format { table, csv, json }
 
@@ -58,13 +66,13 @@ class SqlCommand implements Callable<Integer> {
                 if (query != null) {
                     return run(connection, query, parent.out) ? PipelineCli.OK : PipelineCli.FAILED;
                 }
-                return interactive(connection, context.home().root().resolve(".sql_history"));
+                return interactive(connection, Path.of(System.getProperty("user.home"), HISTORY_FILE));
             }
         } catch (CommandException e) {
             parent.err.println("pipeline sql: " + e.getMessage());
             return e.exitCode();
         } catch (Exception e) {
-            log.error("sql failed", e);
+            log.error(vn.inspection.pipeline.system.Logging.TOLD, "sql failed", e);
             parent.err.println("pipeline sql: " + Errors.describe(e));
             return PipelineCli.FAILED;
         }
@@ -78,26 +86,16 @@ class SqlCommand implements Callable<Integer> {
 
     private Lines lines(Path history) throws Exception {
         if (System.console() == null) {
+            // a script piped in or read from a file: its statements are not typed history
             java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
-            List<String> typed = new ArrayList<>();
             return new Lines() {
                 @Override
                 public String read(String prompt) throws Exception {
-                    String line = reader.readLine();
-                    if (line != null && !line.isBlank()) {
-                        typed.add(line);
-                    }
-                    return line;
+                    return reader.readLine();
                 }
 
                 @Override
                 public void close() {
-                    try {
-                        java.nio.file.Files.write(history, typed, java.nio.charset.StandardCharsets.UTF_8,
-                                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-                    } catch (java.io.IOException e) {
-                        log.info("history not kept ({}): {}", history, e.getMessage()); // a read-only home keeps none
-                    }
                 }
             };
         }
@@ -122,14 +120,16 @@ class SqlCommand implements Callable<Integer> {
                 try {
                     reader.getHistory().save();
                 } catch (java.io.IOException e) {
-                    log.info("history not kept ({}): {}", history, e.getMessage()); // a read-only home keeps none
+                    log.info("history not kept ({}): {}", history, e.getMessage());
                 }
                 terminal.close();
             }
         };
     }
 
+    /** Statements typed at the prompt or piped in; exit 1 when any of them failed (a script's caller must know). */
     private int interactive(Connection connection, Path history) throws Exception {
+        boolean allOk = true;
         try (Lines lines = lines(history)) {
             if (System.console() != null) {
                 parent.out.println("Warehouse (read-only). End statements with ';'. .tables lists tables, .quit leaves.");
@@ -142,34 +142,66 @@ class SqlCommand implements Callable<Integer> {
                     break;
                 }
                 if (statement.length() == 0 && trimmed.equals(".tables")) {
-                    run(connection, "SELECT table_name, 'TABLE' AS kind, comment FROM duckdb_tables() WHERE NOT internal UNION ALL "
-                            + "SELECT view_name, 'VIEW', comment FROM duckdb_views() WHERE NOT internal ORDER BY 1", parent.out);
+                    run(connection, "SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal ORDER BY 1", parent.out);
                     continue;
                 }
                 statement.append(line).append('\n');
                 if (trimmed.endsWith(";")) {
-                    run(connection, statement.toString().strip().replaceAll(";$", ""), parent.out);
+                    allOk &= run(connection, statement.toString().strip().replaceAll(";$", ""), parent.out);
                     statement.setLength(0);
                 }
             }
             if (!statement.toString().isBlank()) {
-                run(connection, statement.toString().strip(), parent.out);
+                allOk &= run(connection, statement.toString().strip(), parent.out);
             }
         }
-        return PipelineCli.OK;
+        return allOk ? PipelineCli.OK : PipelineCli.FAILED;
     }
 
+    /** Runs one statement and prints its result; a failure is one line on standard error. */
     private boolean run(Connection connection, String sql, PrintStream out) {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            print(rs, out);
+        try (Statement statement = connection.createStatement()) {
+            if (statement.execute(sql)) {
+                try (ResultSet rs = statement.getResultSet()) {
+                    print(rs, out);
+                }
+            } else if (format == Format.table) {
+                out.println("(done)");
+            }
             return true;
         } catch (SQLException e) {
-            parent.err.println("error: " + e.getMessage().lines().findFirst().orElse(e.getMessage()));
+            log.info("sql statement refused or failed: {}", e.getMessage());
+            parent.err.println("pipeline sql: " + explain(e.getMessage()));
             return false;
         } catch (Exception e) {
-            parent.err.println("error: " + Errors.describe(e));
+            log.error(vn.inspection.pipeline.system.Logging.TOLD, "sql statement failed", e);
+            parent.err.println("pipeline sql: " + Errors.describe(e));
             return false;
         }
+    }
+
+    private static final java.util.regex.Pattern FILE_ACCESS = java.util.regex.Pattern.compile(
+            "(?s).*Cannot access (?:file|directory) \"([^\"]*)\" - file system operations are disabled by configuration.*");
+
+    /** DuckDB's message as one line; the sandbox's refusals in words that say why and what is possible instead. */
+    static String explain(String message) {
+        String text = message == null ? "" : message.strip();
+        java.util.regex.Matcher file = FILE_ACCESS.matcher(text);
+        if (file.matches()) {
+            return "refused: pipeline sql reads the warehouse's tables only, never a file (" + file.group(1)
+                    + "); every record is in its tables (.tables lists them)";
+        }
+        if (text.contains("the configuration has been locked")) {
+            return "refused: pipeline sql cannot change settings (SET, RESET, PRAGMA): the sandbox's settings are locked";
+        }
+        if (text.contains("read-only mode") || text.contains("read only mode")) {
+            return "refused: the warehouse is read-only; pipeline sql writes nothing (CREATE, INSERT, UPDATE, DELETE, ATTACH are refused)";
+        }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("extension") && lower.contains("disabled")) {
+            return "refused: pipeline sql cannot install or load extensions";
+        }
+        return text.lines().findFirst().orElse(text);
     }
 
     private void print(ResultSet rs, PrintStream out) throws Exception {

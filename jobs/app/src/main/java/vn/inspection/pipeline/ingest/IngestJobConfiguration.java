@@ -33,6 +33,7 @@ import vn.inspection.pipeline.record.Pseudonymiser;
 import vn.inspection.pipeline.schema.SchemaCatalog;
 import vn.inspection.pipeline.system.Json;
 import vn.inspection.pipeline.system.PipelineHome;
+import vn.inspection.pipeline.system.PipelineProperties;
 
 /**
  * The ingest job: {@code plan} (checksum, skip what the lake holds, quarantine what cannot be opened,
@@ -40,8 +41,9 @@ import vn.inspection.pipeline.system.PipelineHome;
  * restartable chunk by chunk) → {@code report} (summary and rejects report).
  *
  * <p>Parameters: {@code run.id} (identifying; names the staging area), {@code inputs.file} (a file listing
- * the paths given on the command line, one a line) and {@code today} (the date that "in the future" is
- * judged against, fixed for the run so a restart judges alike).
+ * the paths given on the command line, one a line), {@code today} (the date that "in the future" is
+ * judged against, fixed for the run so a restart judges alike) and {@code known} (what to do with files the lake
+ * already holds: skip them unless their lake files are damaged, or re-ingest them).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -50,6 +52,8 @@ public class IngestJobConfiguration {
     public static final String RUN_ID = "run.id";
     public static final String INPUTS_FILE = "inputs.file";
     public static final String TODAY = "today";
+    /** What to do with files the lake already holds: {@link IngestRunner.Known} (SKIP unless damaged, or REINGEST). */
+    public static final String KNOWN = "known";
     public static final String PLAN = "ingest.plan";
     public static final String SUMMARY = "ingest.summary";
 
@@ -87,7 +91,8 @@ public class IngestJobConfiguration {
                     String inputsFile = jobExecution.getJobParameters().getString(INPUTS_FILE);
                     List<Path> inputs = Files.readAllLines(Path.of(inputsFile), StandardCharsets.UTF_8).stream()
                             .filter(l -> !l.isBlank()).map(Path::of).toList();
-                    IngestPlan plan = planner.plan(IngestPlanner.expand(inputs, home.root()));
+                    IngestRunner.Known known = IngestRunner.Known.valueOf(jobExecution.getJobParameters().getString(KNOWN, IngestRunner.Known.SKIP.name()));
+                    IngestPlan plan = planner.plan(IngestPlanner.expand(inputs, home.root()), known);
                     jobExecution.getExecutionContext().putString(PLAN, plan.toJson());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -110,8 +115,8 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     RowProcessor rowProcessor(UnitRegistry unitRegistry, Pseudonymiser pseudonymiser,
-                              @Value("#{jobParameters['" + TODAY + "']}") LocalDate today) {
-        return new RowProcessor(unitRegistry, pseudonymiser, today);
+                              @Value("#{jobParameters['" + TODAY + "']}") LocalDate today, PipelineProperties pipeline) {
+        return new RowProcessor(unitRegistry, pseudonymiser, today, pipeline.rejects().redact());
     }
 
     @Bean

@@ -23,7 +23,8 @@ public record IngestPlan(@JsonProperty("files") List<PlannedFile> files) {
 
     /**
      * One input file. {@code sheetOrder} lists the sheet indexes to read, units references first;
-     * {@code reason} says why a file is not PENDING.
+     * {@code reason} says why a file is not PENDING, or why a PENDING file the lake already holds is read again;
+     * {@code replaces} is true for such a file: its publish replaces the lake's files of it.
      */
     public record PlannedFile(
             @JsonProperty("path") String path,
@@ -32,12 +33,28 @@ public record IngestPlan(@JsonProperty("files") List<PlannedFile> files) {
             @JsonProperty("status") Status status,
             @JsonProperty("reason") String reason,
             @JsonProperty("sheet_order") List<Integer> sheetOrder,
-            @JsonProperty("has_units") boolean hasUnits) {
+            @JsonProperty("has_units") boolean hasUnits,
+            @JsonProperty("replaces") boolean replaces) {
+
+        public PlannedFile(String path, String checksum, long size, Status status, String reason, List<Integer> sheetOrder, boolean hasUnits) {
+            this(path, checksum, size, status, reason, sheetOrder, hasUnits, false);
+        }
+
+        /** This file, read again to replace what the lake holds of it, and why. */
+        public PlannedFile replacing(String why) {
+            return new PlannedFile(path, checksum, size, status, why, sheetOrder, hasUnits, true);
+        }
 
         @JsonIgnore
         public String fileName() {
             return java.nio.file.Path.of(path).getFileName().toString();
         }
+    }
+
+    /** The checksums of the files whose lake files this run replaces. */
+    @JsonIgnore
+    public java.util.Set<String> replaced() {
+        return files.stream().filter(PlannedFile::replaces).map(PlannedFile::checksum).collect(java.util.stream.Collectors.toSet());
     }
 
     @JsonIgnore

@@ -22,6 +22,7 @@ import vn.inspection.pipeline.ingest.read.UnreadableFileException;
 import vn.inspection.pipeline.ingest.read.WorkbookSource;
 import vn.inspection.pipeline.ingest.read.WorkbookSources;
 import vn.inspection.pipeline.lake.Lake;
+import vn.inspection.pipeline.lake.LakeVerifier;
 import vn.inspection.pipeline.lake.ManifestEntry;
 import vn.inspection.pipeline.record.LayoutDetector;
 import vn.inspection.pipeline.record.SheetLayout;
@@ -86,22 +87,48 @@ public final class IngestPlanner {
     }
 
     public IngestPlan plan(List<Path> files) throws IOException {
+        return plan(files, IngestRunner.Known.SKIP);
+    }
+
+    /**
+     * The plan of a run. A file the lake already holds is skipped as ALREADY_INGESTED, unless {@code known} is
+     * REINGEST ({@code ingest --force}) or its lake files are damaged (missing, or not as committed): then it is
+     * read again and its publish replaces what the lake held of it, so a damaged part is repaired by re-ingesting
+     * its source, never silently skipped.
+     */
+    public IngestPlan plan(List<Path> files, IngestRunner.Known known) throws IOException {
         List<PlannedFile> planned = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
+        LakeVerifier verifier = new LakeVerifier(lake);
         for (Path file : files) {
             long size = Files.size(file);
             String checksum = sha256(file);
-            // an entry without a register (left by versions that committed unrecognised files) does not hold the file
-            Optional<ManifestEntry> entry = lake.manifestEntry(checksum).filter(e -> e.sheets().stream().anyMatch(s -> s.recordType() != null));
-            if (entry.isPresent()) {
-                planned.add(new PlannedFile(file.toString(), checksum, size, Status.ALREADY_INGESTED,
-                        "already ingested " + WHEN.format(entry.get().ingestedAt()) + " as " + entry.get().fileName(), List.of(), false));
-                continue;
-            }
             String twin = seen.putIfAbsent(checksum, file.getFileName().toString());
             if (twin != null) {
                 planned.add(new PlannedFile(file.toString(), checksum, size, Status.ALREADY_INGESTED,
                         "same content as " + twin + " in this batch", List.of(), false));
+                continue;
+            }
+            // an entry without a register (left by versions that committed unrecognised files) does not hold the file
+            Optional<ManifestEntry> entry = lake.manifestEntry(checksum).filter(e -> e.sheets().stream().anyMatch(s -> s.recordType() != null));
+            if (entry.isPresent()) {
+                String replacing;
+                if (known == IngestRunner.Known.REINGEST) {
+                    replacing = "re-ingested (--force): replaces its lake files of " + WHEN.format(entry.get().ingestedAt());
+                } else {
+                    List<LakeVerifier.Problem> problems = verifier.check(entry.get());
+                    if (problems.isEmpty()) {
+                        planned.add(new PlannedFile(file.toString(), checksum, size, Status.ALREADY_INGESTED,
+                                "already ingested " + WHEN.format(entry.get().ingestedAt()) + " as " + entry.get().fileName(), List.of(), false));
+                        continue;
+                    }
+                    LakeVerifier.Problem first = problems.get(0);
+                    replacing = "read again to repair the lake: its file " + first.file().path() + " was " + first.what() + " (" + first.detail() + ")"
+                            + (problems.size() > 1 ? ", and " + (problems.size() - 1) + " more" : "");
+                    log.warn("{}: {}", file.getFileName(), replacing);
+                }
+                PlannedFile inspected = inspect(file, checksum, size);
+                planned.add(inspected.status() == Status.PENDING ? inspected.replacing(replacing) : inspected);
                 continue;
             }
             planned.add(inspect(file, checksum, size));

@@ -26,7 +26,8 @@ import vn.inspection.pipeline.unit.UnitVersions;
  * Closes a run: joins the plan with what the rows step made of each file into the run's summary, and
  * writes the rejects report a user opens in Excel (CSV, UTF-8 with a byte-order mark): one line per
  * rejected row with file, sheet, row, record type, field, reason and the row's original values, and one
- * line per quarantined file.
+ * line per quarantined file. The original values hold members' names (unless {@code pipeline.rejects.redact}),
+ * so the report, like each file's rejects in {@code reports/rejects/}, is readable by its owner only.
  */
 public final class IngestReport {
     private final Lake lake;
@@ -35,6 +36,36 @@ public final class IngestReport {
     public IngestReport(Lake lake, Path reports) {
         this.lake = lake;
         this.reports = reports;
+    }
+
+    /**
+     * Moves the rejects an older version kept inside the lake ({@code lake/_rejects/*.csv}, with members' names)
+     * into {@code reports/rejects/}, readable by their owner only; creates that folder (owner only) when missing.
+     */
+    public static void moveRejectsOutOfTheLake(Lake lake, Path reports) throws IOException {
+        Path folder = reports.resolve("rejects");
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+            try {
+                Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+        }
+        Path old = lake.root().resolve(Lake.REJECTS_DIR);
+        if (!Files.isDirectory(old)) {
+            return;
+        }
+        int moved = 0;
+        try (var files = Files.list(old)) {
+            for (Path file : files.toList()) {
+                Lake.ownerOnly(file);
+                Files.move(file, folder.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                moved++;
+            }
+        }
+        Files.delete(old);
+        org.slf4j.LoggerFactory.getLogger(IngestReport.class).warn("moved {} rejects file(s) out of the lake into {}: rejected rows hold members' names", moved, folder);
     }
 
     public IngestSummary summarise(long runId, IngestPlan plan, List<FileResult> results) throws IOException {
@@ -86,20 +117,22 @@ public final class IngestReport {
         Files.createDirectories(reports);
         Path report = reports.resolve("rejects-run-" + runId + ".csv");
         Path temp = reports.resolve(".rejects-run-" + runId + ".csv.tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp);
+        Lake.ownerOnly(temp);
         try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
             try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
                     .setHeader(LakeItemWriter.REJECT_COLUMNS.toArray(String[]::new)).get())) {
                 for (FileResult result : results) {
                     if (result.status() == FileResult.Status.INGESTED) {
-                        lake.manifestEntry(result.checksum()).map(e -> e.rejectsFile()).ifPresent(rejects -> {
-                            try (var lines = Files.newBufferedReader(lake.root().resolve(rejects), StandardCharsets.UTF_8)) {
+                        Path rejects = lake.rejectsFile(result.checksum());
+                        if (rejects != null && Files.exists(rejects)) {
+                            try (var lines = Files.newBufferedReader(rejects, StandardCharsets.UTF_8)) {
                                 printer.flush();
                                 lines.transferTo(writer);
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
                             }
-                        });
+                        }
                     } else if (result.status() == FileResult.Status.QUARANTINED) {
                         printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", "file quarantined: " + result.reason(), "");
                     } else if (result.status() == FileResult.Status.NOT_RECOGNISED) {

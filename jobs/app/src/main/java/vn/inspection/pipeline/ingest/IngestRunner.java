@@ -65,13 +65,26 @@ public class IngestRunner {
         ABANDON
     }
 
+    /** What to do with a file the lake already holds (the same content, by checksum). */
+    public enum Known {
+        /** Skip it as ALREADY_INGESTED, unless its lake files are damaged: then it is read again to repair them. */
+        SKIP,
+        /** Read it again and replace what the lake holds of it ({@code ingest --force}). */
+        REINGEST
+    }
+
     /** Ingests the inputs (files or folders), resuming an interrupted run of the same inputs; throws when the run fails. */
     public IngestSummary ingest(List<Path> inputs) throws Exception {
-        return ingest(inputs, Interrupted.RESUME);
+        return ingest(inputs, Interrupted.RESUME, Known.SKIP);
     }
 
     /** Ingests the inputs (files or folders) and returns the run's summary; throws when the run fails. */
     public IngestSummary ingest(List<Path> inputs, Interrupted interrupted) throws Exception {
+        return ingest(inputs, interrupted, Known.SKIP);
+    }
+
+    /** Ingests the inputs (files or folders) and returns the run's summary; throws when the run fails. */
+    public IngestSummary ingest(List<Path> inputs, Interrupted interrupted, Known known) throws Exception {
         // fail fast, before any job is recorded, on a path that does not exist; and say so when there is nothing to read
         if (IngestPlanner.expand(inputs, home.root()).isEmpty()) {
             return IngestSummary.nothingFound("no spreadsheet found in " + inputs.stream().map(Path::toString).collect(Collectors.joining(", "))
@@ -83,7 +96,8 @@ public class IngestRunner {
             if (recovered > 0) {
                 log.warn("completed {} publish(es) interrupted by a crash", recovered);
             }
-            JobExecution execution = resumeOrStart(inputsText, interrupted);
+            IngestReport.moveRejectsOutOfTheLake(lake, home.reports());
+            JobExecution execution = resumeOrStart(inputsText, interrupted, known);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 String why = execution.getAllFailureExceptions().stream().map(WorkbookSources::describe).collect(Collectors.joining("; "));
                 throw new IngestFailedException("ingest run " + execution.getJobParameters().getLong(IngestJobConfiguration.RUN_ID)
@@ -94,7 +108,7 @@ public class IngestRunner {
         }
     }
 
-    private JobExecution resumeOrStart(String inputsText, Interrupted interrupted) throws Exception {
+    private JobExecution resumeOrStart(String inputsText, Interrupted interrupted, Known known) throws Exception {
         long nextRunId = 1;
         JobInstance last = jobRepository.getLastJobInstance(IngestJobConfiguration.JOB_NAME);
         if (last != null) {
@@ -108,7 +122,8 @@ public class IngestRunner {
                     lastExecution = jobOperator.recover(lastExecution);
                 }
                 if (RESTARTABLE.contains(lastExecution.getStatus())) {
-                    boolean sameInputs = inputsText.equals(readInputs(lastExecution.getJobParameters()));
+                    boolean sameInputs = inputsText.equals(readInputs(lastExecution.getJobParameters()))
+                            && known.name().equals(lastExecution.getJobParameters().getString(IngestJobConfiguration.KNOWN, Known.SKIP.name()));
                     if (sameInputs && interrupted == Interrupted.RESUME) {
                         log.warn("resuming interrupted ingest run {}", lastRunId);
                         return jobOperator.restart(lastExecution);
@@ -126,6 +141,7 @@ public class IngestRunner {
                 .addLong(IngestJobConfiguration.RUN_ID, nextRunId)
                 .addString(IngestJobConfiguration.INPUTS_FILE, inputsFile.toString(), false)
                 .addLocalDate(IngestJobConfiguration.TODAY, LocalDate.now(clock), false)
+                .addString(IngestJobConfiguration.KNOWN, known.name(), false)
                 .toJobParameters();
         return jobOperator.start(ingestJob, parameters);
     }

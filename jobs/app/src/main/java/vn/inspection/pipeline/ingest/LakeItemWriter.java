@@ -122,7 +122,11 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
                 : new ArrayList<>();
         try {
             dropUncommittedParts();
-            Map<String, List<Path>> committedFiles = lake.dataFiles(lake.snapshot());
+            // the records of files this run replaces (--force, or a repair) are not in the lake for the run's dedup
+            java.util.Set<String> replaced = plan.replaced();
+            vn.inspection.pipeline.lake.LakeSnapshot snapshot = lake.snapshot();
+            Map<String, List<Path>> committedFiles = lake.dataFiles(new vn.inspection.pipeline.lake.LakeSnapshot(snapshot.entries().stream()
+                    .filter(e -> !replaced.contains(e.checksum()) || e.runId() == runId).toList()));
             for (String type : SchemaCatalog.RECORD_TYPES) {
                 LakeReader.readKeys(committedFiles.getOrDefault(type, List.of()), lakeKeys);
             }
@@ -139,15 +143,16 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
     }
 
     private void dropUncommittedParts() throws IOException {
-        Path runStaging = lake.root().resolve(Lake.STAGING_DIR).resolve("run-" + runId);
-        if (!Files.isDirectory(runStaging)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(runStaging)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Matcher m = PART.matcher(file.getFileName().toString());
-                if (m.matches() && Long.parseLong(m.group(1)) >= sequence) {
-                    Files.delete(file);
+        for (Path runStaging : List.of(lake.root().resolve(Lake.STAGING_DIR).resolve("run-" + runId), lake.rejectsRunStaging(runId))) {
+            if (!Files.isDirectory(runStaging)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(runStaging)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Matcher m = PART.matcher(file.getFileName().toString());
+                    if (m.matches() && Long.parseLong(m.group(1)) >= sequence) {
+                        Files.delete(file);
+                    }
                 }
             }
         }
@@ -235,6 +240,11 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
         return lake.stagingDir(runId, plan.files().get(file).checksum());
     }
 
+    /** Rejected rows hold the clerk's original values, names included: staged outside the lake. */
+    private Path rejectsStaging(int file) {
+        return lake.rejectsStagingDir(runId, plan.files().get(file).checksum());
+    }
+
     private ParquetPartWriter partWriter(Map<String, ParquetPartWriter> parts, SourceItem.Row row,
                                          RowOutcome.Accepted accepted, long part) {
         RecordSchema schema = row.layout().schema();
@@ -259,7 +269,7 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
     private CSVPrinter rejectPrinter(Map<Integer, CSVPrinter> rejects, int file, long part) throws IOException {
         CSVPrinter printer = rejects.get(file);
         if (printer == null) {
-            Path path = staging(file).resolve(REJECT_PARTS).resolve(String.format("part-%06d.csv", part));
+            Path path = rejectsStaging(file).resolve(REJECT_PARTS).resolve(String.format("part-%06d.csv", part));
             Files.createDirectories(path.getParent());
             Writer writer = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8));
             printer = new CSVPrinter(writer, CSVFormat.RFC4180);
@@ -310,14 +320,14 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
         for (Path part : stagedParts(staging, null)) {
             dataFiles.add(staging.relativize(part).toString().replace('\\', '/'));
         }
-        Path rejectsFile = concatenateRejects(staging);
+        Path rejectsFile = concatenateRejects(rejectsStaging(file));
         ManifestEntry draft = new ManifestEntry(planned.checksum(), planned.fileName(), planned.path(), planned.size(),
                 clock.instant(), runId, stats.sheets(), List.of(), null);
         lake.publish(runId, draft, dataFiles, rejectsFile);
         committedFiles.put(file, true);
         lakeKeys.addAll(pendingKeys);
         pendingKeys = new RecordKeySet();
-        results.add(new FileResult(planned.path(), planned.checksum(), FileResult.Status.INGESTED, null, stats.sheets()));
+        results.add(new FileResult(planned.path(), planned.checksum(), FileResult.Status.INGESTED, planned.replaces() ? planned.reason() : null, stats.sheets()));
         current = null;
         log.info("published {}: {}", planned.fileName(), stats.sheets());
     }

@@ -19,19 +19,26 @@ import vn.inspection.pipeline.record.SheetLayout;
  * accepted from a units reference become resolvable at once for the rest of the file, and for good when
  * the file is published. Group rows ({@link GroupRows}) set the fields a sheet has no column for, for the
  * rows below them; they resolve units here, where the units of the file read so far are known. Markers
- * pass through.
+ * pass through. With {@code redactRejects} a rejected row's original values carry members' pseudonyms
+ * instead of their names ({@link RecordNormaliser#redact}).
  */
 public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
     private final UnitRegistry units;
     private final Pseudonymiser pseudonymiser;
     private final LocalDate today;
+    private final boolean redactRejects;
     private final Map<SheetLayout, RecordNormaliser> normalisers = new IdentityHashMap<>();
     private final Map<SheetLayout, GroupRows> groups = new IdentityHashMap<>();
 
     public RowProcessor(UnitRegistry units, Pseudonymiser pseudonymiser, LocalDate today) {
+        this(units, pseudonymiser, today, false);
+    }
+
+    public RowProcessor(UnitRegistry units, Pseudonymiser pseudonymiser, LocalDate today, boolean redactRejects) {
         this.units = units;
         this.pseudonymiser = pseudonymiser;
         this.today = today;
+        this.redactRejects = redactRejects;
     }
 
     @Override
@@ -49,6 +56,9 @@ public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
             RowOutcome outcome = normaliser.normalise(row.cells(), sheetGroups.inherited());
             if (outcome instanceof RowOutcome.Accepted accepted && row.layout().schema().isUnits()) {
                 units.addPending(unitRow(accepted.values()));
+            }
+            if (redactRejects && outcome instanceof RowOutcome.Rejected) {
+                return new ProcessedRow(new SourceItem.Row(row.file(), row.sheet(), row.layout(), row.rowNumber(), normaliser.redact(row.cells()), false), outcome);
             }
             return new ProcessedRow(item, outcome);
         }

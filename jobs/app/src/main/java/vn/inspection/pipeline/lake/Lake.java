@@ -25,20 +25,61 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * place, then writes the manifest entry, which is the commit; a reader that follows the manifest (the
  * warehouse does) never sees part of a file. After a crash, {@link #recover()} completes any publish whose
  * intent was written, so a file is in the lake whole or not at all.
+ *
+ * <p>Publishing a file the lake already holds (a re-ingest with {@code --force}, or a repair of damaged parts)
+ * replaces its entry: the new parts never take the names of the old ones, the new entry replaces the old in one
+ * atomic rename, and only then are the old parts deleted (the intent lists them, so a crash in between is
+ * completed too).
+ *
+ * <p>Rejected rows carry the clerk's original values, member names included, so they never enter the lake: a
+ * file's rejects are moved to the rejects folder given at construction ({@code <home>/reports/rejects}), readable
+ * by their owner only.
  */
 public final class Lake {
     public static final String MANIFEST_DIR = LakeManifest.DIR;
     public static final String STAGING_DIR = "_staging";
+    /** Where rejects were kept inside the lake before they moved to the reports folder; moved out by the ingest. */
     public static final String REJECTS_DIR = "_rejects";
     static final String INTENT = "_PUBLISH.json";
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
 
     private final Path root;
+    private final Path rejectsDir;
     private final LakeManifest manifest;
     private final ObjectMapper json = LakeManifest.json();
 
+    /** A lake to read (publishing a file with rejected rows needs {@link #Lake(Path, Path)}). */
     public Lake(Path root) {
+        this(root, null);
+    }
+
+    /** A lake that publishes each file's rejected rows into {@code rejectsDir}, outside the lake. */
+    public Lake(Path root, Path rejectsDir) {
         this.root = root;
+        this.rejectsDir = rejectsDir;
         this.manifest = new LakeManifest(root);
+    }
+
+    /**
+     * Where a run stages the rejected rows of one source file: beside the rejects, outside the lake (they hold
+     * names), and dropped like the lake's staging.
+     */
+    public Path rejectsStagingDir(long runId, String checksum) {
+        if (rejectsDir == null) {
+            throw new IllegalStateException("this lake has no rejects folder");
+        }
+        return rejectsRunStaging(runId).resolve(checksum);
+    }
+
+    /** Where a run stages the rejected rows of all its files. */
+    public Path rejectsRunStaging(long runId) {
+        return rejectsDir.resolve(".staging").resolve("run-" + runId);
+    }
+
+    /** Where a published file's rejected rows are: {@code <rejects folder>/<checksum>.csv}; null for a read-only lake. */
+    public Path rejectsFile(String checksum) {
+        return rejectsDir == null ? null : rejectsDir.resolve(checksum + ".csv");
     }
 
     public Path root() {
@@ -93,10 +134,14 @@ public final class Lake {
     /**
      * Publishes a staged source file: {@code dataFiles} are staged paths relative to the staging dir
      * ({@code data/<type>/[year=Y/]part-N.parquet}); {@code stagedRejects} is the file's rejects CSV or null.
+     * When the lake already holds the file, its entry and parts are replaced.
      */
     public ManifestEntry publish(long runId, ManifestEntry draft, List<String> stagedDataFiles, Path stagedRejects) throws IOException {
         Path staging = stagingDir(runId, draft.checksum());
         String shortSum = draft.checksum().substring(0, 16);
+        java.util.Set<String> previous = manifestEntry(draft.checksum())
+                .map(e -> e.dataFiles().stream().map(ManifestEntry.DataFile::path).collect(java.util.stream.Collectors.toSet()))
+                .orElse(java.util.Set.of());
         List<ManifestEntry.DataFile> finals = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
         for (String staged : stagedDataFiles) {
@@ -105,19 +150,28 @@ public final class Lake {
             Path inLake = relative.subpath(1, relative.getNameCount());
             String name = inLake.getFileName().toString().replace("part-", "part-" + shortSum + "-");
             String target = inLake.getParent().resolve(name).toString().replace('\\', '/');
+            if (previous.contains(target)) {
+                // replacing the file's parts: never over the committed ones, which stay until the new entry commits
+                target = inLake.getParent().resolve(name.replace("part-" + shortSum + "-", "part-" + shortSum + "-run" + runId + "-")).toString().replace('\\', '/');
+            }
             Path stagedFile = staging.resolve(relative);
             finals.add(new ManifestEntry.DataFile(target, ParquetFiles.rowCount(stagedFile), Files.size(stagedFile), sha256(stagedFile)));
             moves.add(new Move(stagedFile.toString(), root.resolve(target).toString()));
         }
-        String rejectsFile = null;
         if (stagedRejects != null) {
-            rejectsFile = REJECTS_DIR + "/" + draft.checksum() + ".csv";
-            moves.add(new Move(stagedRejects.toString(), root.resolve(rejectsFile).toString()));
+            if (rejectsDir == null) {
+                throw new IllegalStateException("this lake has no rejects folder to publish " + draft.fileName() + "'s rejected rows into");
+            }
+            ownerOnly(stagedRejects);
+            moves.add(new Move(stagedRejects.toString(), rejectsFile(draft.checksum()).toString()));
         }
+        List<String> finalPaths = finals.stream().map(ManifestEntry.DataFile::path).toList();
+        List<String> deletes = previous.stream().filter(p -> !finalPaths.contains(p)).sorted().map(p -> root.resolve(p).toString()).toList();
         ManifestEntry entry = new ManifestEntry(draft.checksum(), draft.fileName(), draft.sourcePath(), draft.size(),
-                draft.ingestedAt(), runId, draft.sheets(), finals, rejectsFile);
-        writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(new Intent(entry, moves, List.of())));
-        complete(staging, new Intent(entry, moves, List.of()));
+                draft.ingestedAt(), runId, draft.sheets(), finals, null);
+        Intent intent = new Intent(entry, moves, deletes);
+        writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(intent));
+        complete(staging, intent);
         return entry;
     }
 
@@ -163,6 +217,15 @@ public final class Lake {
         return entry;
     }
 
+    /** Readable and writable by the owner alone (rejected rows hold members' names); no-op where POSIX modes do not exist. */
+    public static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions protect it
+        }
+    }
+
     /** Completes every publish interrupted after its intent was written. Returns how many. */
     public int recover() throws IOException {
         Path stagingRoot = root.resolve(STAGING_DIR);
@@ -191,20 +254,29 @@ public final class Lake {
             }
         }
         writeAtomically(manifestDir().resolve(intent.entry().checksum() + ".json"), json.writeValueAsBytes(intent.entry()));
-        for (String old : intent.obsolete()) {
-            Files.deleteIfExists(Path.of(old));
+        for (String replaced : intent.deletes()) {
+            Files.deleteIfExists(Path.of(replaced));
         }
         deleteTree(staging);
+        if (rejectsDir != null) {
+            deleteTree(rejectsStagingDir(intent.entry().runId(), intent.entry().checksum()));
+        }
     }
 
     /** Drops what a run staged for a source file (a file that failed, or a run being restarted). */
     public void discardStaging(long runId, String checksum) throws IOException {
         deleteTree(stagingDir(runId, checksum));
+        if (rejectsDir != null) {
+            deleteTree(rejectsStagingDir(runId, checksum));
+        }
     }
 
     /** Drops everything a run staged; called when the run has completed, so nothing in it is wanted. */
     public void discardRun(long runId) throws IOException {
         deleteTree(root.resolve(STAGING_DIR).resolve("run-" + runId));
+        if (rejectsDir != null) {
+            deleteTree(rejectsRunStaging(runId));
+        }
     }
 
     /** The SHA-256 of a file's content, hex. */
@@ -257,12 +329,15 @@ public final class Lake {
                 @com.fasterxml.jackson.annotation.JsonProperty("to") String to) {
     }
 
-    /** A publish to complete: the moves, the manifest entry, then the files it makes obsolete (a rekey's old parts). */
+    /**
+     * A publish to complete: moves into place, then the entry (the commit), then the deletion of the parts it
+     * replaces (a re-ingest's or a rekey's old parts).
+     */
     record Intent(@com.fasterxml.jackson.annotation.JsonProperty("entry") ManifestEntry entry,
                   @com.fasterxml.jackson.annotation.JsonProperty("moves") List<Move> moves,
-                  @com.fasterxml.jackson.annotation.JsonProperty("obsolete") List<String> obsolete) {
+                  @com.fasterxml.jackson.annotation.JsonProperty("deletes") @com.fasterxml.jackson.annotation.JsonAlias("obsolete") List<String> deletes) {
         Intent {
-            obsolete = obsolete == null ? List.of() : List.copyOf(obsolete);
+            deletes = deletes == null ? List.of() : List.copyOf(deletes); // intents written before replacing existed
         }
     }
 }

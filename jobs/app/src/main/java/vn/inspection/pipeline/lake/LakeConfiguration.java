@@ -12,6 +12,6 @@ class LakeConfiguration {
 
     @Bean
     Lake lake(PipelineHome home) {
-        return new Lake(home.lake());
+        return new Lake(home.lake(), home.reports().resolve("rejects"));
     }
 }

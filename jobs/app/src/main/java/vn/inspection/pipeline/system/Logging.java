@@ -29,6 +29,13 @@ public final class Logging {
     /** Tells Spring Boot not to replace this set-up with its own. */
     public static final String SPRING_LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
 
+    /**
+     * Marks a failure the command has already told the user in its own line: the log file keeps it with its stack
+     * trace, standard error does not repeat it.
+     */
+    public static final org.slf4j.Marker TOLD = new org.slf4j.helpers.BasicMarkerFactory().getMarker("TOLD"); // not MarkerFactory:
+    // this class also serves Logback's own initialisation (LoggingDefaults), when SLF4J's factories are not ready
+
     /** Where warnings go: the command line's error stream (System.err unless the CLI is run with others, as tests do). */
     private static volatile java.io.PrintStream console = System.err;
 
@@ -38,6 +45,13 @@ public final class Logging {
     /** Sends the warnings of the commands that follow to this stream; the CLI calls it with its error stream. */
     public static void useConsole(java.io.PrintStream err) {
         console = err;
+    }
+
+    /** Before any command's set-up ({@link LoggingDefaults}): warnings to standard error, one line each. */
+    static void defaults(LoggerContext context) {
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.WARN);
+        root.addAppender(stderr(context));
     }
 
     /** Where the log went: the file, or null when only standard error receives it. */
@@ -92,6 +106,13 @@ public final class Logging {
         warn.setLevel("WARN");
         warn.start();
         appender.addFilter(warn);
+        appender.addFilter(new ch.qos.logback.core.filter.Filter<>() {
+            @Override
+            public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
+                return event.getMarkerList() != null && event.getMarkerList().contains(TOLD)
+                        ? ch.qos.logback.core.spi.FilterReply.DENY : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+            }
+        });
         appender.setEncoder(encoder(context, "%level %logger{0}: %msg%n%nopex"));
         appender.start();
         return appender;

@@ -21,16 +21,37 @@ import vn.inspection.pipeline.period.Period;
 import vn.inspection.pipeline.unit.UnitTables;
 
 /**
- * The catalog's SQL on the DuckDB warehouse, read-only: any period, not only the precomputed ones. Each
- * query opens the warehouse file read-only and closes it, so a refresh that swaps the file in between is
- * seen by the next query and never blocked by this one.
+ * The catalog's SQL on the DuckDB warehouse, read-only: any period, not only the precomputed ones. The engine
+ * opens the warehouse (through its sandbox) at its first query and keeps that one connection until
+ * {@link #close()}: every answer of one engine comes from the same warehouse file, even when a refresh swaps in a
+ * new one meanwhile (the next engine sees it), and the file is opened once, not once per query.
  */
 public final class DuckDbMetricEngine implements MetricEngine {
     private final Warehouse warehouse;
     private final MetricSql sql = MetricSql.load();
+    private Connection connection;
 
     public DuckDbMetricEngine(Warehouse warehouse) {
         this.warehouse = warehouse;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closing a read-only connection: nothing to lose
+            }
+            connection = null;
+        }
+    }
+
+    private synchronized Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = warehouse.openReadOnly();
+        }
+        return connection;
     }
 
     @Override
@@ -98,8 +119,7 @@ public final class DuckDbMetricEngine implements MetricEngine {
     }
 
     private void query(String text, RowHandler handler) {
-        try (Connection connection = warehouse.openReadOnly();
-             Statement statement = connection.createStatement();
+        try (Statement statement = connection().createStatement();
              ResultSet rs = statement.executeQuery(text)) {
             while (rs.next()) {
                 handler.accept(rs);

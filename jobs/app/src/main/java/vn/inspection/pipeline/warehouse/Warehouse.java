@@ -43,11 +43,12 @@ import vn.inspection.pipeline.unit.UnitTables;
 import vn.inspection.pipeline.unit.UnitVersions;
 
 /**
- * The DuckDB warehouse analysts open: views over the lake's committed files per record type (with unit
+ * The DuckDB warehouse analysts open: one table per record type holding the lake's committed records (with unit
  * names), the unit dimension with its hierarchy, closure and mergers, the metric catalog, the standard
  * periods, every metric per standard period and unit, the lake's manifest, the results of the data tests
  * in {@code schemas/tests/} (each a query returning the rows that break it), and a
- * comment in Vietnamese and English on every table, view and column.
+ * comment in Vietnamese and English on every table and column. It is self-contained: reading it needs no access
+ * to the lake.
  *
  * <p>A refresh builds a new file beside the old one and swaps it in with an atomic rename: an analyst who
  * holds the old file open keeps reading it undisturbed, and the next open sees the new one.
@@ -95,42 +96,99 @@ public final class Warehouse {
         return lake.lastCommit().map(committed -> committed.isAfter(built)).orElse(false);
     }
 
-    /** A read-only connection: what analysts and the CLI's queries get. */
+    /**
+     * A sandboxed, read-only connection: what the CLI's queries and analysts' SQL ({@code pipeline sql}) get.
+     * The warehouse holds every record in its own tables, so the connection needs no file access at all: it is
+     * opened read-only with external access off (no {@code COPY … TO}, {@code EXPORT}, {@code ATTACH} of a file,
+     * {@code INSTALL}/{@code LOAD}, nor any table function over a path: {@code read_text}, {@code read_csv},
+     * {@code read_parquet}, {@code glob}…), no extension autoloading, no temporary directory (nothing spills to
+     * disk), and the configuration locked so no statement can switch any of it back ({@code SET}, {@code RESET},
+     * {@code PRAGMA}). Read-only alone would not do: DuckDB lets a read-only database still copy to files and
+     * attach others, and any allowed path can be written as well as read.
+     */
     public Connection openReadOnly() throws SQLException {
         if (!exists()) {
             throw new SQLException("no warehouse yet at " + file + ": ingest some files first (pipeline ingest PATH)");
         }
-        Properties properties = new Properties();
-        properties.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + file, sandbox());
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains("not a valid DuckDB database") || message.contains("orrupt") || message.contains("checksum")) {
+                log.info("cannot open the warehouse {}", file, e);
+                throw new SQLException("the warehouse " + file + " is damaged or not a DuckDB file (" + message.lines().findFirst().orElse("")
+                        + "): rebuild it from the lake with pipeline refresh");
+            }
+            throw e;
+        }
     }
 
-    /** Rebuilds the warehouse from the lake and swaps it in atomically. */
-    public void refresh() throws IOException, SQLException {
+    /** The data tests that failed at the last refresh (names), read from the warehouse. */
+    public List<String> failedDataTests() throws SQLException {
+        List<String> failed = new java.util.ArrayList<>();
+        try (Connection connection = openReadOnly(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT name FROM data_tests WHERE NOT passed ORDER BY name")) {
+            while (rs.next()) {
+                failed.add(rs.getString(1));
+            }
+        }
+        return failed;
+    }
+
+    /** The connection settings of {@link #openReadOnly()}. */
+    static Properties sandbox() {
+        Properties properties = new Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        properties.setProperty("enable_external_access", "false");
+        properties.setProperty("autoinstall_known_extensions", "false");
+        properties.setProperty("autoload_known_extensions", "false");
+        properties.setProperty("allow_community_extensions", "false");
+        properties.setProperty("temp_directory", "");
+        properties.setProperty("lock_configuration", "true");
+        return properties;
+    }
+
+    /** A data test that found rows breaking it at the last refresh. */
+    public record DataTestFailure(String name, String description, long rows) {
+        /** "name: N rows break it (description)". */
+        public String describe() {
+            return name + ": " + rows + (rows == 1 ? " row breaks" : " rows break") + " it (" + description + ")";
+        }
+    }
+
+    /**
+     * Rebuilds the warehouse from the lake and swaps it in atomically.
+     *
+     * @return the data tests that failed (empty when all passed); the warehouse is swapped in either way, with the
+     *         results in its {@code data_tests} table, and the caller says so loudly
+     */
+    public List<DataTestFailure> refresh() throws IOException, SQLException {
         Files.createDirectories(file.getParent());
         Path next = file.resolveSibling("." + FILE_NAME + ".next");
         Files.deleteIfExists(next);
         Files.deleteIfExists(next.resolveSibling(next.getFileName() + ".wal"));
         long started = System.nanoTime();
+        List<DataTestFailure> failures;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + next);
              Statement statement = connection.createStatement()) {
             script(statement, "sql/warehouse/schema.sql");
-            // one reading of the manifest: units, views and lake_files all show the same committed files
+            // one reading of the manifest: units, record tables and lake_files all show the same committed files
             LakeSnapshot snapshot = lake.snapshot();
             Map<String, List<Path>> files = lake.dataFiles(snapshot);
             UnitHierarchy hierarchy = units(connection, files.getOrDefault(RecordSchema.UNITS, List.of()), snapshot);
-            recordViews(statement, files);
+            recordTables(statement, files);
             catalog(connection);
             List<Period> periods = periods(connection, statement);
             metricValues(statement, periods);
             lakeFiles(connection, snapshot.entries());
             script(statement, "sql/warehouse/comments.sql");
-            dataTests(connection, statement);
+            failures = dataTests(connection, statement);
             hierarchy.problems().forEach(p -> log.warn("units reference: {}", p));
             statement.execute("CHECKPOINT");
         }
         Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         log.info("warehouse {} refreshed in {} ms", file, (System.nanoTime() - started) / 1_000_000);
+        return failures;
     }
 
     /** The current tree (each unit's latest definition) and every version of every unit ({@code unit_history}). */
@@ -167,8 +225,13 @@ public final class Warehouse {
         }
     }
 
-    /** One view per record type over the committed files the manifest lists, with the unit's name. */
-    private void recordViews(Statement statement, Map<String, List<Path>> dataFiles) throws SQLException {
+    /**
+     * One table per record type holding the records of the committed files the manifest lists, with the unit's
+     * name. Tables, not views over the Parquet files: the warehouse file is then self-contained (an analyst needs
+     * read access to it alone, a copy of it works anywhere) and its readers need no file access at all, which is
+     * what lets {@link #openReadOnly()} switch file access off.
+     */
+    private void recordTables(Statement statement, Map<String, List<Path>> dataFiles) throws SQLException {
         for (RecordSchema schema : schemas.schemas()) {
             if (schema.isUnits()) {
                 continue;
@@ -185,8 +248,8 @@ public final class Warehouse {
                 source = "SELECT * FROM read_parquet([" + files.stream().map(f -> "'" + f.toString().replace("'", "''") + "'")
                         .collect(Collectors.joining(", ")) + "], hive_partitioning = true)";
             }
-            statement.execute("CREATE VIEW " + type + " AS SELECT r.*, u.name AS unit_name FROM (" + source + ") r LEFT JOIN units u ON u.code = r.unit_code");
-            statement.execute("COMMENT ON VIEW " + type + " IS " + literal(schema.label().vi() + " (sổ theo dõi, từ hồ dữ liệu Parquet) / " + schema.label().en()
+            statement.execute("CREATE TABLE " + type + " AS SELECT r.*, u.name AS unit_name FROM (" + source + ") r LEFT JOIN units u ON u.code = r.unit_code");
+            statement.execute("COMMENT ON TABLE " + type + " IS " + literal(schema.label().vi() + " (sổ theo dõi, từ hồ dữ liệu Parquet) / " + schema.label().en()
                     + " (register records from the Parquet lake)"));
             for (FieldSpec field : schema.fields()) {
                 statement.execute("COMMENT ON COLUMN " + type + "." + field.column() + " IS " + literal(field.description().vi() + " / " + field.description().en()
@@ -271,25 +334,19 @@ public final class Warehouse {
         statement.execute("DROP TABLE nonzero");
     }
 
+    /** The manifest as tables: every ingested file, its sheets' counts and its Parquet parts. */
     private void lakeFiles(Connection connection, List<ManifestEntry> manifest) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lake_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ManifestEntry entry : manifest) {
-                insert.setString(1, entry.checksum());
-                insert.setString(2, entry.fileName());
-                insert.setString(3, entry.sourcePath());
-                insert.setObject(4, entry.ingestedAt().atOffset(java.time.ZoneOffset.UTC));
-                insert.setLong(5, entry.runId());
-                insert.setLong(6, entry.accepted());
-                insert.setLong(7, entry.duplicates());
-                insert.setLong(8, entry.rejected());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        insertRows(connection, "lake_files", 8, manifest.stream().map(e -> java.util.Arrays.<Object>asList(e.checksum(), e.fileName(), e.sourcePath(),
+                e.ingestedAt().atOffset(java.time.ZoneOffset.UTC), e.runId(), e.accepted(), e.duplicates(), e.rejected())).toList());
+        insertRows(connection, "lake_sheets", 6, manifest.stream().flatMap(e -> e.sheets().stream().map(s -> java.util.Arrays.<Object>asList(
+                e.checksum(), s.sheet(), s.recordType(), s.accepted(), s.duplicates(), s.rejected()))).toList());
+        insertRows(connection, "lake_parts", 6, manifest.stream().flatMap(e -> e.dataFiles().stream().map(f -> java.util.Arrays.<Object>asList(
+                e.checksum(), f.path(), f.recordType(), f.rows(), f.bytes(), f.sha256()))).toList());
     }
 
     /** Runs every data test (a query returning the violating rows) and records the outcome. */
-    private void dataTests(Connection connection, Statement statement) throws SQLException, IOException {
+    private List<DataTestFailure> dataTests(Connection connection, Statement statement) throws SQLException, IOException {
+        List<DataTestFailure> failed = new java.util.ArrayList<>();
         Resource[] tests = new PathMatchingResourcePatternResolver().getResources(testsLocation);
         java.util.Arrays.sort(tests, java.util.Comparator.comparing(Resource::getFilename));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO data_tests VALUES (?, ?, ?, ?)")) {
@@ -306,7 +363,8 @@ public final class Warehouse {
                 }
                 String name = test.getFilename().replace(".sql", "");
                 if (failures > 0) {
-                    log.warn("data test {} failed with {} violating rows: {}", name, failures, description);
+                    failed.add(new DataTestFailure(name, description, failures));
+                    log.info("data test {} failed with {} violating rows: {}", name, failures, description); // the command says it
                 }
                 insert.setString(1, name);
                 insert.setString(2, description);
@@ -316,6 +374,7 @@ public final class Warehouse {
             }
             insert.executeBatch();
         }
+        return failed;
     }
 
     private static void script(Statement statement, String resource) throws SQLException {

@@ -24,7 +24,11 @@ class LakeTest {
     Path root;
 
     private List<String> stage(Lake lake, String checksum) throws IOException {
-        Path staging = lake.stagingDir(7, checksum);
+        return stage(lake, 7, checksum);
+    }
+
+    private List<String> stage(Lake lake, long runId, String checksum) throws IOException {
+        Path staging = lake.stagingDir(runId, checksum);
         Path a = staging.resolve("data/units/part-000000.parquet");
         Path b = staging.resolve("data/units/part-000001.parquet");
         Files.createDirectories(a.getParent());
@@ -117,6 +121,51 @@ class LakeTest {
         assertThat(lake.recover()).isZero();
 
         assertThat(Map.of("entry", lake.manifestEntry(checksum).orElseThrow(), "files", lake.dataFiles("units"))).isEqualTo(before);
+    }
+
+    @Test
+    void republishingAFileReplacesItsEntryAndPartsWithoutEverOverwritingACommittedPart() throws IOException {
+        Lake lake = new Lake(root);
+        String checksum = "e".repeat(64);
+        ManifestEntry first = lake.publish(7, draft(checksum), stage(lake, 7, checksum), null);
+        List<Path> firstParts = lake.dataFiles("units");
+
+        ManifestEntry second = lake.publish(8, draft(checksum), stage(lake, 8, checksum), null);
+
+        assertThat(second.runId()).isEqualTo(8);
+        assertThat(second.dataFiles()).extracting(ManifestEntry.DataFile::path)
+                .containsExactly("units/part-eeeeeeeeeeeeeeee-run8-000000.parquet", "units/part-eeeeeeeeeeeeeeee-run8-000001.parquet");
+        assertThat(lake.manifestEntry(checksum)).contains(second);
+        assertThat(firstParts).noneMatch(Files::exists);
+        assertThat(lake.dataFiles("units")).hasSize(2).allMatch(Files::exists);
+        assertThat(first.dataFiles()).extracting(ManifestEntry.DataFile::sha256).isEqualTo(second.dataFiles().stream().map(ManifestEntry.DataFile::sha256).toList());
+        assertThat(new LakeVerifier(lake).verify().ok()).isTrue();
+    }
+
+    @Test
+    void aReplacementCutShortAfterItsMovesIsCompletedAndTheOldPartsDeletedOnRecovery() throws IOException {
+        Lake lake = new Lake(root);
+        String checksum = "f".repeat(64);
+        lake.publish(7, draft(checksum), stage(lake, 7, checksum), null);
+        List<Path> oldParts = lake.dataFiles("units");
+        List<String> staged = stage(lake, 8, checksum);
+        Path staging = lake.stagingDir(8, checksum);
+        Path newPart = root.resolve("units/part-ffffffffffffffff-run8-000000.parquet");
+        ManifestEntry entry = new ManifestEntry(checksum, "don-vi.xlsx", "/inbox/don-vi.xlsx", 10, Instant.parse("2026-11-23T00:00:00Z"), 8,
+                List.of(), List.of(ManifestEntry.DataFile.ofPath("units/part-ffffffffffffffff-run8-000000.parquet")), null);
+        Lake.Intent intent = new Lake.Intent(entry, List.of(new Lake.Move(staging.resolve(staged.get(0)).toString(), newPart.toString())),
+                oldParts.stream().map(Path::toString).toList());
+        Lake.writeAtomically(staging.resolve(Lake.INTENT), LakeManifest.json().writeValueAsBytes(intent));
+        Files.move(staging.resolve(staged.get(0)), newPart);
+        // the process dies here: the old entry is still the commit, and its parts are all there
+        assertThat(lake.manifestEntry(checksum).orElseThrow().runId()).isEqualTo(7);
+        assertThat(oldParts).allMatch(Files::exists);
+
+        assertThat(new Lake(root).recover()).isEqualTo(1);
+
+        assertThat(lake.manifestEntry(checksum).orElseThrow().runId()).isEqualTo(8);
+        assertThat(lake.dataFiles("units")).containsExactly(newPart);
+        assertThat(oldParts).noneMatch(Files::exists);
     }
 
     private static String files(Lake lake) {

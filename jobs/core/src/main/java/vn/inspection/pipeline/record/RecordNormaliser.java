@@ -172,6 +172,41 @@ public final class RecordNormaliser {
     }
 
     /**
+     * The row's cells with the personal data pseudonymised, for a rejected row shown to a clerk when rejects are
+     * redacted: a field with {@code pseudonymise_unless} (a subject) is replaced by the member's pseudonym unless the
+     * row recognisably holds the exempting codes (its subject type is recognisably ORG). A rejected row may lack the
+     * subject type or hold an unknown one: then the subject is treated as a member's name.
+     */
+    public List<String> redact(List<String> row) {
+        List<String> cells = new ArrayList<>(row);
+        layout.columns().forEach((column, field) -> {
+            if (field.pseudonymiseUnless().isEmpty() || column >= cells.size()) {
+                return;
+            }
+            String text = VietnameseText.clean(cells.get(column));
+            if (text.isEmpty()) {
+                return;
+            }
+            boolean exempt = field.pseudonymiseUnless().entrySet().stream().allMatch(w -> rawCode(row, w.getKey()).map(w.getValue()::equals).orElse(false));
+            if (!exempt) {
+                cells.set(column, pseudonymiser.pseudonym(text));
+            }
+        });
+        return cells;
+    }
+
+    /** The enumeration code a row's raw cell of a field matches, if the layout maps the field and the value is recognised. */
+    private Optional<String> rawCode(List<String> row, String fieldName) {
+        for (Map.Entry<Integer, FieldSpec> column : layout.columns().entrySet()) {
+            FieldSpec field = column.getValue();
+            if (field.name().equals(fieldName) && field.enumeration() != null && column.getKey() < row.size()) {
+                return field.enumeration().match(VietnameseText.clean(row.get(column.getKey()))).map(EnumValue::code);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * SHA-256 (first 128 bits, hex) of the record type and the first natural-key alternative that applies,
      * over a record's typed values (a unit field holds its code, a member's name its pseudonym): the same
      * function the ingest and {@code rekey} use.
