@@ -61,7 +61,8 @@ public final class MailDelivery {
         this.retry.setRetryListener(new RetryListener() {
             @Override
             public void onRetryFailure(RetryPolicy retryPolicy, Retryable<?> retryable, Throwable throwable) {
-                log.warn("sending {} failed ({}); retrying", retryable.getName(), vn.inspection.pipeline.system.Errors.describe(throwable));
+                // the log keeps each attempt; the user is told once, when the retries are spent
+                log.info("sending {} failed ({}); retrying", retryable.getName(), vn.inspection.pipeline.system.Errors.describe(throwable));
             }
         });
     }

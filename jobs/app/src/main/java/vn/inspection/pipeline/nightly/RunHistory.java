@@ -161,9 +161,11 @@ public final class RunHistory {
     }
 
     private static Row row(NightlySummary s) {
-        Long accepted = s.records() == null ? null : s.records().values().stream().mapToLong(IngestSummary.Totals::accepted).sum();
-        Long duplicates = s.records() == null ? null : s.records().values().stream().mapToLong(IngestSummary.Totals::duplicates).sum();
-        Long rejected = s.records() == null ? null : s.records().values().stream().mapToLong(IngestSummary.Totals::rejected).sum();
+        // a night with nothing new read no record: 0, not unknown
+        java.util.Map<String, IngestSummary.Totals> records = s.records() == null && s.files() != null ? java.util.Map.of() : s.records();
+        Long accepted = records == null ? null : records.values().stream().mapToLong(IngestSummary.Totals::accepted).sum();
+        Long duplicates = records == null ? null : records.values().stream().mapToLong(IngestSummary.Totals::duplicates).sum();
+        Long rejected = records == null ? null : records.values().stream().mapToLong(IngestSummary.Totals::rejected).sum();
         Integer rendered = s.reports() == null ? null : (int) s.reports().stream().filter(r -> r.status() == ReportOutcome.Status.RENDERED).count();
         Integer sent = s.deliveries() == null ? null : (int) s.deliveries().stream().filter(d -> d.status() == DeliveryOutcome.Status.SENT).count();
         return new Row(s.job(), s.run(), s.attempt(), s.execution(), s.status(), s.started(), s.durationMs(), s.asOf(),
