@@ -84,6 +84,13 @@ COMMENT ON COLUMN lake_parts.rows IS 'Số bản ghi khi ghi (NULL với tệp g
 COMMENT ON COLUMN lake_parts.bytes IS 'Kích thước khi ghi / Size in bytes when committed';
 COMMENT ON COLUMN lake_parts.sha256 IS 'SHA-256 khi ghi / SHA-256 when committed';
 
+COMMENT ON TABLE lake_problems IS 'Tệp Parquet của hồ dữ liệu không còn như khi ghi (mất, khác kích thước hoặc số dòng) lúc làm mới / Lake files not as committed (missing, another size or row count) at the refresh';
+COMMENT ON COLUMN lake_problems.path IS 'Đường dẫn trong hồ dữ liệu / Path inside the lake';
+COMMENT ON COLUMN lake_problems.checksum IS 'SHA-256 của tệp nguồn / SHA-256 of the source file';
+COMMENT ON COLUMN lake_problems.file_name IS 'Tệp nguồn cần nạp lại (pipeline ingest --force) / Source file to re-ingest (pipeline ingest --force)';
+COMMENT ON COLUMN lake_problems.problem IS 'missing hoặc damaged / missing or damaged';
+COMMENT ON COLUMN lake_problems.detail IS 'Chi tiết / Details';
+
 COMMENT ON TABLE data_tests IS 'Kết quả kiểm tra dữ liệu lần làm mới gần nhất / Data tests of the last refresh';
 COMMENT ON COLUMN data_tests.name IS 'Tên phép kiểm tra / Test name';
 COMMENT ON COLUMN data_tests.description IS 'Nội dung kiểm tra / What it checks';

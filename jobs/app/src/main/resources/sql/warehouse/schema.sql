@@ -86,6 +86,13 @@ CREATE TABLE lake_parts (
     bytes BIGINT,
     sha256 VARCHAR
 );
+CREATE TABLE lake_problems (
+    path VARCHAR NOT NULL,
+    checksum VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    problem VARCHAR NOT NULL,
+    detail VARCHAR NOT NULL
+);
 CREATE TABLE data_tests (
     name VARCHAR PRIMARY KEY,
     description VARCHAR NOT NULL,

@@ -67,7 +67,7 @@ class RekeyCommand implements Callable<Integer> {
             LakeRekey.Result result = new LakeRekey(context.lake(), context.schemas(),
                     CompressionCodecName.valueOf(codec.toUpperCase(Locale.ROOT)), clock).run(dryRun);
             if (result.changed() && !dryRun) {
-                context.warehouse().refresh();
+                context.warehouse().rebuild(); // in full: rekey rewrites files in place, under the same entry and run
             }
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("dry_run", dryRun);

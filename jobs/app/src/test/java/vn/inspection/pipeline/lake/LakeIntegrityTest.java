@@ -93,14 +93,26 @@ class LakeIntegrityTest {
         assertThat(json.at("/problems/0/problem").asText()).isEqualTo("damaged");
         assertThat(json.at("/problems/0/source_file").asText()).isEqualTo("kiem-tra-2014.xlsx");
 
+        // the refresh carries the records it already holds, so the figures stay right, but it checks the files and says so
         Cli.Result refresh = Cli.run("--home", home.toString(), "refresh");
         assertThat(refresh.exitCode()).isEqualTo(1);
         assertThat(refresh.err().lines().toList()).containsExactly(
-                "pipeline refresh: the refreshed warehouse failed a data test, so its figures may be wrong: records_match_manifest (1 row)",
+                "pipeline refresh: the refreshed warehouse failed a data test, so its figures may be wrong: lake_files_as_committed (1 row)",
                 "pipeline refresh: run 'pipeline verify' to find a damaged lake file and how to restore it; "
                         + "'pipeline sql \"SELECT * FROM data_tests\"' says what each test checks");
+        Cli.Result carried = Cli.run("--home", home.toString(), "compare", "2013", "2014", "--format", "json");
+        assertThat(carried.err()).contains("the warehouse failed data tests at its last refresh (lake_files_as_committed)");
+        assertThat(carried.json().get("metrics")).isEqualTo(original);
+        assertThat(Cli.run("--home", home.toString(), "sql", "SELECT path, problem FROM lake_problems", "--format", "csv").out().lines())
+                .containsExactly("path,problem", relative + ",damaged");
+
+        // a warehouse built from the damaged lake (its first build, or one from scratch) reads the damaged part: both tests fail
+        Files.delete(home.resolve("warehouse/warehouse.duckdb"));
+        Cli.Result rebuilt = Cli.run("--home", home.toString(), "refresh");
+        assertThat(rebuilt.exitCode()).isEqualTo(1);
+        assertThat(rebuilt.err()).contains("failed 2 data tests, so its figures may be wrong: lake_files_as_committed (1 row), records_match_manifest (1 row)");
         Cli.Result damaged = Cli.run("--home", home.toString(), "compare", "2013", "2014", "--format", "json");
-        assertThat(damaged.err()).contains("the warehouse failed data tests at its last refresh (records_match_manifest)");
+        assertThat(damaged.err()).contains("the warehouse failed data tests at its last refresh (lake_files_as_committed, records_match_manifest)");
         assertThat(damaged.json().get("metrics")).isNotEqualTo(original);
 
         Cli.Result again = Cli.run("--home", home.toString(), "ingest", inbox.toString(), "--format", "json");

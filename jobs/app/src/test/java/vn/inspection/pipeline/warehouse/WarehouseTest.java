@@ -111,7 +111,7 @@ class WarehouseTest {
         @Test
         void passesItsDataTests() throws Exception {
             assertThat(query("SELECT name, passed FROM data_tests ORDER BY name")).containsExactly(
-                    List.of("metrics_have_labels", true), List.of("record_keys_unique", true), List.of("records_have_known_units", true),
+                    List.of("lake_files_as_committed", true), List.of("metrics_have_labels", true), List.of("record_keys_unique", true), List.of("records_have_known_units", true),
                     List.of("records_match_manifest", true), List.of("rollups_add_up", true), List.of("values_equal_lake_counts", true));
         }
 

@@ -553,4 +553,34 @@ class RecordNormaliserTest {
             assertThat(supervision).isNotEqualTo(keyOf(INSPECTION_HEADER, validInspection()));
         }
     }
+
+    @Nested
+    class RedactingARejectedRow {
+        final RecordNormaliser normaliser = normaliser(INSPECTION_HEADER);
+        final Pseudonymiser pseudonymiser = new Pseudonymiser(KEY);
+
+        @Test
+        void replacesAMembersNameByItsPseudonymAndKeepsTheRestAsTyped() {
+            List<String> row = with(validInspection(), 3, "31/02/2014");
+
+            List<String> redacted = normaliser.redact(row);
+
+            assertThat(redacted).isEqualTo(with(row, 7, pseudonymiser.pseudonym("Nguyễn Văn An")));
+        }
+
+        @Test
+        void keepsAnOrganizationsName() {
+            List<String> row = with(with(validInspection(), 6, "Tổ chức đảng"), 7, "Chi bộ Phòng Tổng hợp");
+
+            assertThat(normaliser.redact(row)).isEqualTo(row);
+        }
+
+        @ParameterizedTest
+        @CsvSource(value = {"''", "Quần chúng", "Tập thể"}, quoteCharacter = '\'')
+        void treatsTheSubjectAsAMembersNameWhenItsTypeIsMissingOrUnknown(String subjectType) {
+            List<String> row = with(validInspection(), 6, subjectType);
+
+            assertThat(normaliser.redact(row).get(7)).isEqualTo(pseudonymiser.pseudonym("Nguyễn Văn An"));
+        }
+    }
 }
