@@ -142,9 +142,9 @@ public final class MailDelivery {
         } catch (RetryException e) {
             Throwable last = e.getLastException() == null ? e.getCause() : e.getLastException();
             int attempts = e.getRetryCount() + 1;
-            throw new DeliveryException("could not mail " + entry.file() + " to " + String.join(", ", settings.to()) + " through " + server()
-                    + " (" + attempts + (attempts == 1 ? " attempt" : " attempts over " + seconds(Duration.between(started, clock.instant()))) + "): "
-                    + reason(last) + "; " + advice(last), last);
+            throw new DeliveryException(entry.file(), String.join(", ", settings.to()) + " through " + server() + " ("
+                    + attempts + (attempts == 1 ? " attempt" : " attempts over " + seconds(Duration.between(started, clock.instant()))) + ")",
+                    reason(last), advice(last), mayPass(last), last);
         }
         log.info("mailed {} to {} ({})", entry.file(), String.join(", ", settings.to()), messageId);
         return new DeliveryLedger.Mailing(recipientsKey(), clock.instant(), messageId, run);
@@ -238,10 +238,45 @@ public final class MailDelivery {
         }
     }
 
-    /** A report that could not be mailed; the message says what to do. */
+    /**
+     * A report that could not be mailed; the message says to whom, why and what to do. {@link #serverDown()}: the
+     * server could not take any mail (unreachable, busy), so the other reports need not be tried now.
+     */
     public static final class DeliveryException extends Exception {
-        public DeliveryException(String message, Throwable cause) {
-            super(message, cause);
+        private final String file;
+        private final String where;
+        private final String reason;
+        private final String advice;
+        private final boolean serverDown;
+
+        DeliveryException(String file, String where, String reason, String advice, boolean serverDown, Throwable cause) {
+            super("could not mail " + file + " to " + where + ": " + reason + "; " + advice, cause);
+            this.file = file;
+            this.where = where;
+            this.reason = reason;
+            this.advice = advice;
+            this.serverDown = serverDown;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        /** "a@x.vn through smtp.x.vn:587 (4 attempts over 65 s)". */
+        public String where() {
+            return where;
+        }
+
+        public String reason() {
+            return reason;
+        }
+
+        public String advice() {
+            return advice;
+        }
+
+        public boolean serverDown() {
+            return serverDown;
         }
     }
 }

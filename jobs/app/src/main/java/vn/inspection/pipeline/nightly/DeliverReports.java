@@ -36,7 +36,8 @@ final class DeliverReports {
         }
         mail.validate();
         DeliveryLedger ledger = DeliveryLedger.load(outbox);
-        List<String> failures = new ArrayList<>();
+        List<MailDelivery.DeliveryException> failures = new ArrayList<>();
+        MailDelivery.DeliveryException serverDown = null;
         for (ReportOutcome report : inOutbox) {
             DeliveryLedger.Entry entry = ledger.entry(report.key()).orElseThrow(() -> new IllegalStateException("report " + report.key()
                     + " is not in the delivery ledger " + ledger.file() + ": run the same command with --no-resume to render it again"));
@@ -51,6 +52,12 @@ final class DeliverReports {
                         sent.messageId(), "mailed " + NightlySummary.when(sent.sentAt(), java.time.ZoneId.systemDefault()) + " by nightly run " + sent.run()));
                 continue;
             }
+            if (serverDown != null) {
+                // the server could not take the last mail: the next run sends this one, without a minute of retries now
+                outcomes.add(new DeliveryOutcome(report.report(), report.key(), entry.file(), mail.recipients(), DeliveryOutcome.Status.FAILED, null,
+                        "not tried: the mail server could not take " + serverDown.file() + " (" + serverDown.reason() + ")"));
+                continue;
+            }
             try {
                 DeliveryLedger.Mailing sent = mail.send(entry, outbox.resolve(entry.file()), run);
                 ledger.mailed(report.key(), sent);
@@ -58,15 +65,33 @@ final class DeliverReports {
                         sent.messageId(), null));
             } catch (MailDelivery.DeliveryException e) {
                 log.error(vn.inspection.pipeline.system.Logging.TOLD, "cannot mail {}", entry.file(), e);
-                failures.add(e.getMessage());
+                failures.add(e);
+                if (e.serverDown()) {
+                    serverDown = e;
+                }
                 outcomes.add(new DeliveryOutcome(report.report(), report.key(), entry.file(), mail.recipients(), DeliveryOutcome.Status.FAILED, null,
                         e.getMessage()));
             }
         }
         if (!failures.isEmpty()) {
-            throw new DeliveryFailedException(String.join("; ", failures), outcomes);
+            throw new DeliveryFailedException(message(failures, outcomes), outcomes);
         }
         return outcomes;
+    }
+
+    /** One sentence per reason: "could not mail A (and 1 more report) to … : why; what to do". */
+    private static String message(List<MailDelivery.DeliveryException> failures, List<DeliveryOutcome> outcomes) {
+        long failed = outcomes.stream().filter(o -> o.status() == DeliveryOutcome.Status.FAILED).count();
+        java.util.Map<String, List<MailDelivery.DeliveryException>> byReason = new java.util.LinkedHashMap<>();
+        failures.forEach(f -> byReason.computeIfAbsent(f.reason() + "\n" + f.advice(), k -> new ArrayList<>()).add(f));
+        List<String> sentences = new ArrayList<>();
+        for (List<MailDelivery.DeliveryException> same : byReason.values()) {
+            MailDelivery.DeliveryException first = same.get(0);
+            long others = byReason.size() == 1 ? failed - 1 : same.size() - 1;
+            sentences.add("could not mail " + first.file() + (others == 0 ? "" : " (and " + others + " more report" + (others == 1 ? "" : "s") + ")")
+                    + " to " + first.where() + ": " + first.reason() + "; " + first.advice());
+        }
+        return String.join("; ", sentences);
     }
 
     /** Some report could not be mailed; the others were. */
