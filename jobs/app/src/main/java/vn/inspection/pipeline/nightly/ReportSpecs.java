@@ -23,6 +23,9 @@ import vn.inspection.pipeline.schema.SchemaCatalog;
  * run before anything is rendered, naming the file and the mistake.
  */
 final class ReportSpecs {
+    /** A spec's id is a file name in the reports folder, never a path. */
+    private static final java.util.regex.Pattern SPEC_ID = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_-]*");
+
     private ReportSpecs() {
     }
 
@@ -30,6 +33,10 @@ final class ReportSpecs {
         List<ReportSpec> specs = new ArrayList<>();
         if (!ids.isEmpty()) {
             for (String id : ids) {
+                if (!SPEC_ID.matcher(id).matches()) {
+                    throw new IllegalArgumentException("pipeline.nightly.reports: '" + id + "' is not a report spec id: give the name of a file in "
+                            + "schemas/reports/ without .json (letters, digits, '-', '_'), e.g. half-year");
+                }
                 specs.add(ReportSpec.named(id, schemasDir, schemas, metrics));
             }
             return specs;
