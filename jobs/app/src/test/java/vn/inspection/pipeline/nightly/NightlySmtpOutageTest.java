@@ -84,4 +84,36 @@ class NightlySmtpOutageTest {
         assertThat(rows.get(3)).matches("\\s+1\\s+1\\s+.*FAILED\\s+2014-07-02\\s+18/19\\s+26,627\\s+9\\s+1\\s+0");
         assertThat(rows.get(4)).contains("step 'deliver': could not mail half-year_2014-H1_vs_2013-H1.pdf");
     }
+
+    @Test
+    void aLaterNightMailsWhatAFailedNightRenderedWithoutRenderingItAgain() throws Exception {
+        Path home = temp.resolve("home");
+        int port = NightlyRuns.freePort();
+        GreenMail smtp = NightlyRuns.smtp(port);
+        Cli.Result down = NightlyRuns.nightly(home, NightlyRuns.mailTo(port), "--inbox", NightlyRuns.SAMPLES.toString(), "--as-of", "2014-07-02");
+        assertThat(down.exitCode()).as(down.err()).isEqualTo(1);
+        Path pdf = home.resolve("outbox/half-year_2014-H1_vs_2013-H1.pdf");
+        String ledger = Files.readString(home.resolve("outbox/deliveries.json"));
+
+        smtp.start();
+        try {
+            Cli.Result nextNight = NightlyRuns.nightly(home, NightlyRuns.mailTo(port), "--inbox", NightlyRuns.SAMPLES.toString(), "--as-of", "2014-07-03",
+                    "--format", "json");
+
+            assertThat(nextNight.exitCode()).as(nextNight.err()).isZero();
+            assertThat(nextNight.json().at("/run").asLong()).as("another night: a new run").isEqualTo(2);
+            assertThat(nextNight.json().at("/reports/0/status").asText()).isEqualTo("ALREADY_RENDERED");
+            assertThat(nextNight.json().at("/deliveries/0/status").asText()).isEqualTo("SENT");
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(Mails.of(smtp.getReceivedMessages()[0]).attachments().get(0).bytes()).isEqualTo(Files.readAllBytes(pdf));
+            assertThat(Files.readString(home.resolve("outbox/deliveries.json")))
+                    .as("the rendering recorded by the failed night is the one mailed").contains(ledger.substring(ledger.indexOf("\"rendered_at\""),
+                            ledger.indexOf("\"run\"")));
+        } finally {
+            smtp.stop();
+        }
+        List<JobExecution> nightly = NightlyRuns.executions(NightlyRuns.repository(home), "nightly");
+        assertThat(nightly).extracting(JobExecution::getStatus).containsExactly(BatchStatus.ABANDONED, BatchStatus.COMPLETED);
+        assertThat(NightlyRuns.steps(nightly.get(1))).containsExactly("render", "deliver");
+    }
 }
