@@ -96,3 +96,6 @@ COMMENT ON COLUMN data_tests.name IS 'Tên phép kiểm tra / Test name';
 COMMENT ON COLUMN data_tests.description IS 'Nội dung kiểm tra / What it checks';
 COMMENT ON COLUMN data_tests.failures IS 'Số dòng vi phạm / Violating rows';
 COMMENT ON COLUMN data_tests.passed IS 'Đạt / Passed';
+COMMENT ON TABLE warehouse_build IS 'Cách tệp kho dữ liệu này được ghi (phiên bản định dạng lưu trữ…) / How this warehouse file was written (storage version…)';
+COMMENT ON COLUMN warehouse_build.key IS 'Tên thông số / Setting';
+COMMENT ON COLUMN warehouse_build.value IS 'Giá trị / Value';

@@ -99,3 +99,7 @@ CREATE TABLE data_tests (
     failures BIGINT NOT NULL,
     passed BOOLEAN NOT NULL
 );
+CREATE TABLE warehouse_build (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);

@@ -15,6 +15,7 @@ import vn.inspection.pipeline.system.Logging;
 import vn.inspection.pipeline.system.PipelineHome;
 import vn.inspection.pipeline.system.Settings;
 import vn.inspection.pipeline.warehouse.DuckDbMetricEngine;
+import vn.inspection.pipeline.warehouse.StorageVersion;
 import vn.inspection.pipeline.warehouse.Warehouse;
 
 /**
@@ -94,7 +95,8 @@ record ReadContext(PipelineHome home, Settings settings, SchemaCatalog schemas, 
         SchemaCatalog schemas = Catalogs.schemas(schemasDir);
         MetricCatalog metrics = Catalogs.metrics(schemasDir, schemas);
         Lake lake = new Lake(home.lake());
-        return new ReadContext(home, settings, schemas, metrics, lake, new Warehouse(home.warehouse(), lake, schemas, metrics, schemasDir));
+        return new ReadContext(home, settings, schemas, metrics, lake, new Warehouse(home.warehouse(), lake, schemas, metrics, schemasDir,
+                StorageVersion.parse(settings.get(StorageVersion.KEY).orElse(null))));
     }
 
     DuckDbMetricEngine duckdb() {

@@ -58,7 +58,7 @@ public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
                 units.addPending(unitRow(accepted.values()));
             }
             if (redactRejects && outcome instanceof RowOutcome.Rejected) {
-                return new ProcessedRow(new SourceItem.Row(row.file(), row.sheet(), row.layout(), row.rowNumber(), normaliser.redact(row.cells()), false), outcome);
+                return new ProcessedRow(new SourceItem.Row(row.file(), row.sheet(), row.layout(), row.rowNumber(), normaliser.redact(row.cells()), row.context()), outcome);
             }
             return new ProcessedRow(item, outcome);
         }

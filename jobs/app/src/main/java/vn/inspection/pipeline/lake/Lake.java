@@ -329,10 +329,7 @@ public final class Lake {
                 @com.fasterxml.jackson.annotation.JsonProperty("to") String to) {
     }
 
-    /**
-     * A publish to complete: moves into place, then the entry (the commit), then the deletion of the parts it
-     * replaces (a re-ingest's or a rekey's old parts).
-     */
+    /** A publish to complete: moves into place, then the entry (the commit), then the replaced parts' deletion. */
     record Intent(@com.fasterxml.jackson.annotation.JsonProperty("entry") ManifestEntry entry,
                   @com.fasterxml.jackson.annotation.JsonProperty("moves") List<Move> moves,
                   @com.fasterxml.jackson.annotation.JsonProperty("deletes") @com.fasterxml.jackson.annotation.JsonAlias("obsolete") List<String> deletes) {

@@ -64,12 +64,20 @@ public final class Warehouse {
     private final MetricCatalog metrics;
     private final MetricSql sql = MetricSql.load();
     private final String testsLocation;
+    private final StorageVersion storageVersion;
+
+    /** A warehouse written in the {@linkplain StorageVersion#DEFAULT default storage version}. */
+    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, Path schemasDir) {
+        this(folder, lake, schemas, metrics, schemasDir, StorageVersion.DEFAULT);
+    }
 
     /**
-     * @param schemasDir the schema folder the data tests ({@code tests/*.sql}) are read from, or null for the
-     *                   copy packaged on the classpath
+     * @param schemasDir     the schema folder the data tests ({@code tests/*.sql}) are read from, or null for the
+     *                       copy packaged on the classpath
+     * @param storageVersion the oldest DuckDB release whose clients must open the file a refresh writes
      */
-    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, Path schemasDir) {
+    public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, Path schemasDir, StorageVersion storageVersion) {
+        this.storageVersion = java.util.Objects.requireNonNull(storageVersion, "storageVersion");
         this.file = folder.resolve(FILE_NAME);
         this.lake = lake;
         this.schemas = schemas;
@@ -158,7 +166,9 @@ public final class Warehouse {
     }
 
     /**
-     * Rebuilds the warehouse from the lake and swaps it in atomically.
+     * Rebuilds the warehouse from the lake and swaps it in atomically. A new file is written in the storage version
+     * of the setting, so that DuckDB clients of that release and later open it; a warehouse in another storage
+     * version is not carried but built in full.
      *
      * @return the data tests that failed (empty when all passed); the warehouse is swapped in either way, with the
      *         results in its {@code data_tests} table, and the caller says so loudly
@@ -227,11 +237,14 @@ public final class Warehouse {
             steps.done("copy");
         }
         boolean built = false;
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + next);
+        Properties format = new Properties();
+        format.setProperty("storage_compatibility_version", storageVersion.value());
+        try (Connection connection = open(next, format);
              Statement statement = connection.createStatement()) {
             Map<String, Long> carried = carry ? carriedEntries(statement) : null;
             dropOwnTables(statement);
             script(statement, "sql/warehouse/schema.sql");
+            statement.execute("INSERT INTO warehouse_build VALUES ('storage_version', " + literal(storageVersion.value()) + ")");
             UnitHierarchy hierarchy = units(connection, lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()), snapshot);
             steps.done("units");
             recordTables(statement, snapshot, carried);
@@ -262,7 +275,16 @@ public final class Warehouse {
     }
 
     /** The source files whose records the copied warehouse holds, with the run that committed each (from its lake_files). */
-    private static Map<String, Long> carriedEntries(Statement statement) throws CannotCarry {
+    private Map<String, Long> carriedEntries(Statement statement) throws CannotCarry {
+        // a file written in another storage version than the setting's is rewritten: a copy keeps its version
+        try (ResultSet rs = statement.executeQuery("SELECT value FROM main.warehouse_build WHERE key = 'storage_version'")) {
+            String written = rs.next() ? rs.getString(1) : null;
+            if (!storageVersion.value().equals(written)) {
+                throw new CannotCarry("the last warehouse was written in storage version " + written + ", the setting is " + storageVersion.value());
+            }
+        } catch (SQLException e) {
+            throw new CannotCarry("the last warehouse does not say its storage version");
+        }
         Map<String, Long> entries = new java.util.HashMap<>();
         try (ResultSet rs = statement.executeQuery("SELECT checksum, run_id FROM main.lake_files")) {
             while (rs.next()) {
@@ -306,6 +328,20 @@ public final class Warehouse {
         @Override
         public String toString() {
             return text.toString();
+        }
+    }
+
+    private Connection open(Path next, Properties format) throws SQLException {
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + next, format);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("not a known DuckDB version")) {
+                // DuckDB's own message lists every release it knows: the log keeps it, the user gets one line
+                log.debug("DuckDB refused the storage version", e);
+                throw new SQLException(StorageVersion.KEY + " '" + storageVersion + "' is not a DuckDB release this pipeline can write: "
+                        + "give one such as " + StorageVersion.DEFAULT_VALUE + " (read by DuckDB 1.2 and later) or latest");
+            }
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,6 +23,7 @@ import vn.inspection.pipeline.system.PipelineProperties;
  * job needs it ({@link LakeChangedDecider}), for the jobs that write the lake (the nightly job).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WarehouseProperties.class)
 class WarehouseConfiguration {
 
     @Bean
@@ -30,8 +32,9 @@ class WarehouseConfiguration {
     }
 
     @Bean
-    Warehouse warehouse(PipelineHome home, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, PipelineProperties properties) {
-        return new Warehouse(home.warehouse(), lake, schemas, metrics, properties.schemasDir());
+    Warehouse warehouse(PipelineHome home, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, PipelineProperties properties,
+                        WarehouseProperties warehouse) {
+        return new Warehouse(home.warehouse(), lake, schemas, metrics, properties.schemasDir(), warehouse.storage());
     }
 
     @Bean

@@ -23,7 +23,8 @@ import vn.inspection.pipeline.text.VietnameseText;
  * Turns one data row of a register into a record or a rejection, following the record schema: cleans
  * text to NFC, matches enumerations through their synonyms, parses dates and booleans, resolves the
  * unit, applies the contract's reject rules, pseudonymises party members and computes the natural key.
- * Rows that hold no record are told apart before, by {@link RowClassifier}. Stateless once built.
+ * Rows that hold no record are told apart before, by {@link RowClassifier}. Safe to share between threads:
+ * its only state is memos of pure functions of a cell (enumeration matches, parsed dates).
  */
 public final class RecordNormaliser {
     /** Dates before this are rejected as mistyped. */
@@ -34,6 +35,10 @@ public final class RecordNormaliser {
     private final UnitDirectory units;
     private final Pseudonymiser pseudonymiser;
     private final LocalDate today;
+    /** Per enum or boolean field: what a raw cell text matches (registers repeat a handful of values). */
+    private final Map<String, Memo<Optional<EnumValue>>> enumMatches = new java.util.HashMap<>();
+    /** Per date field: what a raw cell text parses to. */
+    private final Map<String, Memo<DateValues.Parsed>> dates = new java.util.HashMap<>();
 
     public RecordNormaliser(SheetLayout layout, UnitDirectory units, Pseudonymiser pseudonymiser, LocalDate today) {
         this.layout = layout;
@@ -41,6 +46,39 @@ public final class RecordNormaliser {
         this.units = units;
         this.pseudonymiser = pseudonymiser;
         this.today = today;
+        for (FieldSpec field : schema.fields()) {
+            if (field.type() == FieldType.ENUM || field.type() == FieldType.BOOLEAN) {
+                enumMatches.put(field.name(), new Memo<>(field.enumeration()::match));
+            } else if (field.type() == FieldType.DATE) {
+                dates.put(field.name(), new Memo<>(DateValues::parse));
+            }
+        }
+    }
+
+    /**
+     * Results of a pure function of a cell's cleaned text, kept for the texts a register repeats; bounded, so a
+     * column of all-different values costs a lookup and nothing more. Safe to share between threads.
+     */
+    static final class Memo<T> {
+        private static final int LIMIT = 8192;
+        private final java.util.function.Function<String, T> function;
+        private final java.util.concurrent.ConcurrentHashMap<String, T> results = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Memo(java.util.function.Function<String, T> function) {
+            this.function = function;
+        }
+
+        T apply(String text) {
+            T known = results.get(text);
+            if (known != null) {
+                return known;
+            }
+            T result = function.apply(text);
+            if (results.size() < LIMIT) {
+                results.put(text, result);
+            }
+            return result;
+        }
     }
 
     /** The record or rejection a data row gives ({@link RowOutcome.Accepted} or {@link RowOutcome.Rejected}). */
@@ -78,7 +116,7 @@ public final class RecordNormaliser {
                 case LIST -> values.put(field.name(), joinList(text, field.separator()));
                 case DATE -> date(field, text, values, problems);
                 case BOOLEAN, ENUM -> {
-                    Optional<EnumValue> match = field.enumeration().match(text);
+                    Optional<EnumValue> match = enumMatches.get(field.name()).apply(text);
                     if (match.isEmpty()) {
                         problems.add(new RowOutcome.Problem(field.name(), "'" + text + "' is not a recognised value (expected one of "
                                 + String.join(", ", field.enumeration().labels().values().stream().map(l -> l.vi()).toList()) + ")"));
@@ -114,7 +152,7 @@ public final class RecordNormaliser {
     }
 
     private void date(FieldSpec field, String text, Map<String, Object> values, List<RowOutcome.Problem> problems) {
-        DateValues.Parsed parsed = DateValues.parse(text);
+        DateValues.Parsed parsed = dates.get(field.name()).apply(text);
         if (!parsed.ok()) {
             problems.add(new RowOutcome.Problem(field.name(), parsed.error()));
         } else if (parsed.date().isAfter(today)) {
@@ -227,11 +265,16 @@ public final class RecordNormaliser {
                 text.append(value instanceof String s ? VietnameseText.identityKey(s) : value.toString());
             }
         }
+        byte[] digest = SHA256.get().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    /** One digest per thread ({@code digest} resets it): looking the algorithm up per record costs more than hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }
