@@ -21,7 +21,7 @@ import vn.inspection.pipeline.system.Json;
 import vn.inspection.pipeline.system.PipelineHome;
 import vn.inspection.pipeline.warehouse.Warehouse;
 
-/** {@code pipeline ingest PATH... [--format table|json] [--no-resume] [--force]}. */
+/** {@code pipeline ingest PATH... [--format table|json] [--no-resume] [--no-refresh] [--force]}. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest spreadsheets (files, or folders searched recursively) into the lake. "
                 + "Running the same command after a crash resumes the interrupted run.")

@@ -67,7 +67,7 @@ class RekeyCommand implements Callable<Integer> {
             LakeRekey.Result result = new LakeRekey(context.lake(), context.schemas(),
                     CompressionCodecName.valueOf(codec.toUpperCase(Locale.ROOT)), clock).run(dryRun);
             if (result.changed() && !dryRun) {
-                context.warehouse().refresh();
+                context.warehouse().rebuild(); // in full: rekey rewrites files in place, under the same entry and run
             }
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("dry_run", dryRun);
@@ -92,6 +92,9 @@ class RekeyCommand implements Callable<Integer> {
                 }
             }
             return result.maybeHidden().isEmpty() ? PipelineCli.OK : PipelineCli.PARTIAL;
+        } catch (HomeLock.Busy e) {
+            parent.err.println("pipeline rekey: " + e.getMessage());
+            return PipelineCli.BUSY;
         } catch (Exception e) {
             log.error("rekey failed", e);
             parent.err.println("pipeline rekey: " + Errors.describe(e));

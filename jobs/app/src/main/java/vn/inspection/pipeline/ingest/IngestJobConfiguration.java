@@ -27,6 +27,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import vn.inspection.pipeline.lake.Lake;
+import vn.inspection.pipeline.orchestration.CrashRecovery;
+import vn.inspection.pipeline.orchestration.HomeGuard;
+import vn.inspection.pipeline.orchestration.JobRuns;
 import vn.inspection.pipeline.lake.LakeProperties;
 import vn.inspection.pipeline.record.LayoutDetector;
 import vn.inspection.pipeline.record.Pseudonymiser;
@@ -40,6 +43,9 @@ import vn.inspection.pipeline.system.PipelineProperties;
  * order units first) → {@code rows} (read, normalise, validate, deduplicate, stage and publish each file;
  * restartable chunk by chunk) → {@code report} (summary and rejects report).
  *
+ * <p>Every run is guarded by {@link HomeGuard} (the home's lock and crash recovery) and started or resumed by
+ * {@link JobRuns}, from {@link IngestRunner} or as a step of the nightly job.
+ *
  * <p>Parameters: {@code run.id} (identifying; names the staging area), {@code inputs.file} (a file listing
  * the paths given on the command line, one a line), {@code today} (the date that "in the future" is
  * judged against, fixed for the run so a restart judges alike) and {@code known} (what to do with files the lake
@@ -49,7 +55,7 @@ import vn.inspection.pipeline.system.PipelineProperties;
 @EnableConfigurationProperties(IngestProperties.class)
 public class IngestJobConfiguration {
     public static final String JOB_NAME = "ingest";
-    public static final String RUN_ID = "run.id";
+    public static final String RUN_ID = JobRuns.RUN_ID;
     public static final String INPUTS_FILE = "inputs.file";
     public static final String TODAY = "today";
     /** What to do with files the lake already holds: {@link IngestRunner.Known} (SKIP unless damaged, or REINGEST). */
@@ -58,12 +64,30 @@ public class IngestJobConfiguration {
     public static final String SUMMARY = "ingest.summary";
 
     @Bean
-    Job ingestJob(JobRepository jobRepository, Step ingestPlanStep, Step ingestRowsStep, Step ingestReportStep) {
+    Job ingestJob(JobRepository jobRepository, HomeGuard homeGuard, Step ingestPlanStep, Step ingestRowsStep, Step ingestReportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(homeGuard)
                 .start(ingestPlanStep)
                 .next(ingestRowsStep)
                 .next(ingestReportStep)
                 .build();
+    }
+
+    /** Rejects an older version kept inside the lake (with members' names): moved out before any job writes the home. */
+    @Bean
+    CrashRecovery rejectsOutOfTheLake(Lake lake, PipelineHome home) {
+        return new CrashRecovery() {
+            @Override
+            public String what() {
+                return "rejects folder(s) moved out of the lake";
+            }
+
+            @Override
+            public int recover() throws java.io.IOException {
+                IngestReport.moveRejectsOutOfTheLake(lake, home.reports());
+                return 0; // it logs what it moved
+            }
+        };
     }
 
     @Bean

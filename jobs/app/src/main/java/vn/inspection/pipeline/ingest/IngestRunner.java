@@ -7,50 +7,39 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import vn.inspection.pipeline.ingest.read.WorkbookSources;
 import vn.inspection.pipeline.lake.Lake;
-import vn.inspection.pipeline.system.HomeLock;
+import vn.inspection.pipeline.orchestration.JobRuns;
+import vn.inspection.pipeline.orchestration.RunRequest;
 import vn.inspection.pipeline.system.PipelineHome;
 
 /**
- * Runs the ingest job for a list of inputs: takes the home's lock, completes any publish a crash
- * interrupted, and then either restarts the last run (when it did not complete and was given the same
- * inputs: it resumes from its last committed chunk) or starts a new one. A crashed run left for new
- * inputs is abandoned and its staging dropped; the files it published stay published.
+ * Runs the ingest job for a list of inputs through {@link JobRuns}: under the home's lock and after crash recovery,
+ * it restarts the last run when that run did not complete and was given the same inputs (it resumes from its last
+ * committed chunk), or starts a new one. A run left for new inputs is abandoned and its staging dropped; the files
+ * it published stay published. {@link #request} is the same request for a job that runs the ingest as a step (the
+ * nightly job).
  */
 @Component
 public class IngestRunner {
-    private static final Logger log = LoggerFactory.getLogger(IngestRunner.class);
-    private static final Set<BatchStatus> LEFT_RUNNING = Set.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING, BatchStatus.UNKNOWN);
-    private static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
-
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
+    private final JobRuns jobRuns;
     private final Job ingestJob;
     private final PipelineHome home;
     private final Lake lake;
     private final Clock clock;
 
-    public IngestRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
-                        PipelineHome home, Lake lake, Clock clock) {
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
+    public IngestRunner(JobRuns jobRuns, @Qualifier("ingestJob") Job ingestJob, PipelineHome home, Lake lake, Clock clock) {
+        this.jobRuns = jobRuns;
         this.ingestJob = ingestJob;
         this.home = home;
         this.lake = lake;
@@ -90,60 +79,61 @@ public class IngestRunner {
             return IngestSummary.nothingFound("no spreadsheet found in " + inputs.stream().map(Path::toString).collect(Collectors.joining(", "))
                     + " (hidden files, Excel lock files, README and Markdown notes and the pipeline home's own folders are left out)");
         }
-        String inputsText = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n")) + "\n";
-        try (HomeLock lock = HomeLock.acquire(home)) {
-            int recovered = lake.recover();
-            if (recovered > 0) {
-                log.warn("completed {} publish(es) interrupted by a crash", recovered);
-            }
-            IngestReport.moveRejectsOutOfTheLake(lake, home.reports());
-            JobExecution execution = resumeOrStart(inputsText, interrupted, known);
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                String why = execution.getAllFailureExceptions().stream().map(WorkbookSources::describe).collect(Collectors.joining("; "));
-                throw new IngestFailedException("ingest run " + execution.getJobParameters().getLong(IngestJobConfiguration.RUN_ID)
-                        + " ended " + execution.getStatus() + (why.isEmpty() ? "" : ": " + why)
-                        + ". Run the same command again to resume it.");
-            }
-            return IngestSummary.fromJson(execution.getExecutionContext().getString(IngestJobConfiguration.SUMMARY));
+        JobExecution execution = jobRuns.run(ingestJob, request(inputs, interrupted, known));
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new IngestFailedException(failure(execution) + ". Run the same command again to resume it.");
         }
+        return summary(execution);
     }
 
-    private JobExecution resumeOrStart(String inputsText, Interrupted interrupted, Known known) throws Exception {
-        long nextRunId = 1;
-        JobInstance last = jobRepository.getLastJobInstance(IngestJobConfiguration.JOB_NAME);
-        if (last != null) {
-            JobExecution lastExecution = jobRepository.getLastJobExecution(last);
-            if (lastExecution != null) {
-                Long lastRunId = lastExecution.getJobParameters().getLong(IngestJobConfiguration.RUN_ID);
-                nextRunId = lastRunId + 1;
-                if (LEFT_RUNNING.contains(lastExecution.getStatus())) {
-                    // we hold the home's lock, so no process is running it: it was killed
-                    log.warn("ingest run {} was interrupted (status {}); recovering it", lastRunId, lastExecution.getStatus());
-                    lastExecution = jobOperator.recover(lastExecution);
-                }
-                if (RESTARTABLE.contains(lastExecution.getStatus())) {
-                    boolean sameInputs = inputsText.equals(readInputs(lastExecution.getJobParameters()))
-                            && known.name().equals(lastExecution.getJobParameters().getString(IngestJobConfiguration.KNOWN, Known.SKIP.name()));
-                    if (sameInputs && interrupted == Interrupted.RESUME) {
-                        log.warn("resuming interrupted ingest run {}", lastRunId);
-                        return jobOperator.restart(lastExecution);
-                    }
-                    log.warn("abandoning interrupted ingest run {}: {}", lastRunId, sameInputs ? "asked not to resume" : "it was given other inputs");
-                    jobOperator.abandon(lastExecution);
-                    lake.discardRun(lastRunId);
-                }
+    /** The summary an ingest execution that completed left in its context. */
+    public static IngestSummary summary(JobExecution execution) {
+        return IngestSummary.fromJson(execution.getExecutionContext().getString(IngestJobConfiguration.SUMMARY));
+    }
+
+    /** "ingest run 3 ended FAILED: kiem-tra.xlsx, sheet …: why", from the execution's failures. */
+    public static String failure(JobExecution execution) {
+        String why = execution.getAllFailureExceptions().stream().map(WorkbookSources::describe).distinct().collect(Collectors.joining("; "));
+        return "ingest run " + execution.getJobParameters().getLong(JobRuns.RUN_ID) + " ended " + execution.getStatus() + (why.isEmpty() ? "" : ": " + why);
+    }
+
+    /**
+     * The request of an ingest of these inputs: a new run lists them in {@code <home>/batch/inputs/run-N.txt} and is
+     * judged against today; an interrupted run is the same when it was given the same inputs and the same
+     * {@code known}; an abandoned run's staging is dropped.
+     */
+    public RunRequest request(List<Path> inputs, Interrupted interrupted, Known known) {
+        String inputsText = inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n")) + "\n";
+        return new RunRequest() {
+            @Override
+            public JobParameters newRun(long runId) throws IOException {
+                Path inputsFile = home.root().resolve("batch").resolve("inputs").resolve("run-" + runId + ".txt");
+                Files.createDirectories(inputsFile.getParent());
+                Files.writeString(inputsFile, inputsText, StandardCharsets.UTF_8);
+                return new JobParametersBuilder()
+                        .addLong(JobRuns.RUN_ID, runId)
+                        .addString(IngestJobConfiguration.INPUTS_FILE, inputsFile.toString(), false)
+                        .addLocalDate(IngestJobConfiguration.TODAY, LocalDate.now(clock), false)
+                        .addString(IngestJobConfiguration.KNOWN, known.name(), false)
+                        .toJobParameters();
             }
-        }
-        Path inputsFile = home.root().resolve("batch").resolve("inputs").resolve("run-" + nextRunId + ".txt");
-        Files.createDirectories(inputsFile.getParent());
-        Files.writeString(inputsFile, inputsText, StandardCharsets.UTF_8);
-        JobParameters parameters = new JobParametersBuilder()
-                .addLong(IngestJobConfiguration.RUN_ID, nextRunId)
-                .addString(IngestJobConfiguration.INPUTS_FILE, inputsFile.toString(), false)
-                .addLocalDate(IngestJobConfiguration.TODAY, LocalDate.now(clock), false)
-                .addString(IngestJobConfiguration.KNOWN, known.name(), false)
-                .toJobParameters();
-        return jobOperator.start(ingestJob, parameters);
+
+            @Override
+            public boolean sameAs(JobParameters interrupted) throws IOException {
+                return inputsText.equals(readInputs(interrupted))
+                        && known.name().equals(interrupted.getString(IngestJobConfiguration.KNOWN, Known.SKIP.name()));
+            }
+
+            @Override
+            public boolean resume() {
+                return interrupted == Interrupted.RESUME;
+            }
+
+            @Override
+            public void abandoned(JobParameters parameters) throws IOException {
+                lake.discardRun(parameters.getLong(JobRuns.RUN_ID));
+            }
+        };
     }
 
     private static String readInputs(JobParameters parameters) throws IOException {

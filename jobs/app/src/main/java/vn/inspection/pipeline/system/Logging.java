@@ -109,7 +109,9 @@ public final class Logging {
         appender.addFilter(new ch.qos.logback.core.filter.Filter<>() {
             @Override
             public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
-                return event.getMarkerList() != null && event.getMarkerList().contains(TOLD)
+                // Spring Batch logs a failed step with its exception; the command says why in its own words
+                boolean batchFailure = event.getLoggerName().startsWith("org.springframework.batch.");
+                return batchFailure || event.getMarkerList() != null && event.getMarkerList().contains(TOLD)
                         ? ch.qos.logback.core.spi.FilterReply.DENY : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
             }
         });

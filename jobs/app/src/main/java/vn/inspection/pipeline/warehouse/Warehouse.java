@@ -191,6 +191,19 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * Rebuilds the warehouse from the lake in full, carrying nothing: for a change that rewrites committed files in place
+     * ({@code rekey} keeps each file's entry and run but replaces its parts), which a carried refresh, keyed by file and
+     * run, would not see.
+     */
+    public List<DataTestFailure> rebuild() throws IOException, SQLException {
+        try {
+            return build(false);
+        } catch (CannotCarry e) {
+            throw new IllegalStateException(e); // a build from nothing carries nothing
+        }
+    }
+
     /** The last warehouse's record tables cannot be carried into the next one; it is built in full instead. */
     private static final class CannotCarry extends Exception {
         CannotCarry(String why) {

@@ -1,8 +1,15 @@
 package vn.inspection.pipeline.warehouse;
 
+import java.util.List;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.inspection.pipeline.lake.Lake;
 import vn.inspection.pipeline.metrics.MetricCatalog;
@@ -11,6 +18,10 @@ import vn.inspection.pipeline.system.Catalogs;
 import vn.inspection.pipeline.system.PipelineHome;
 import vn.inspection.pipeline.system.PipelineProperties;
 
+/**
+ * The warehouse, its metric engine, and the refresh as a step ({@code refresh}) with the decider that says whether a
+ * job needs it ({@link LakeChangedDecider}), for the jobs that write the lake (the nightly job).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WarehouseProperties.class)
 class WarehouseConfiguration {
@@ -29,5 +40,27 @@ class WarehouseConfiguration {
     @Bean
     DuckDbMetricEngine duckDbMetricEngine(Warehouse warehouse) {
         return new DuckDbMetricEngine(warehouse);
+    }
+
+    @Bean
+    LakeChangedDecider lakeChangedDecider(Warehouse warehouse) {
+        return new LakeChangedDecider(warehouse);
+    }
+
+    /**
+     * Rebuilds the warehouse from the lake and swaps it in; fails (the job stops there) when the new warehouse fails
+     * its data tests, which stay recorded in its {@code data_tests} table.
+     */
+    @Bean
+    Step refreshStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Warehouse warehouse) {
+        return new StepBuilder("refresh", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    List<Warehouse.DataTestFailure> failed = warehouse.refresh();
+                    if (!failed.isEmpty()) {
+                        throw new DataTestsFailedException(failed);
+                    }
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
     }
 }

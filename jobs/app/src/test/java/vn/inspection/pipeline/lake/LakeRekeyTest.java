@@ -86,6 +86,10 @@ class LakeRekeyTest {
         // the warehouse was refreshed from the rekeyed lake, and its data tests pass
         JsonNode tests = Cli.run("--home", home.toString(), "sql", "SELECT name, passed FROM data_tests ORDER BY name", "--format", "json").json();
         assertThat(tests).allSatisfy(t -> assertThat(t.get("passed").asBoolean()).as(t.get("name").asText()).isTrue());
+        // it holds the new keys: rekey keeps each file's entry and run, which a refresh that carries records by file and run would not see
+        JsonNode warehouseKeys = Cli.run("--home", home.toString(), "sql", "SELECT record_key FROM discipline ORDER BY record_key", "--format", "json").json();
+        assertThat(warehouseKeys.findValuesAsText("record_key")).isEqualTo(LakeQueries.rows("SELECT record_key FROM "
+                + LakeQueries.table(lake, "discipline") + " ORDER BY record_key").stream().map(r -> (String) r.get("record_key")).toList());
 
         Cli.Result again = Cli.run("--home", home.toString(), "rekey");
         assertThat(again.exitCode()).isZero();
