@@ -57,6 +57,7 @@ public final class Anchors {
             case "fastexcel-read" -> System.out.println(fastexcelRead(in));
             case "poi-sax" -> System.out.println(poiSax(in));
             case "duckdb-compare" -> System.out.println(new ObjectMapper().writeValueAsString(duckdbCompare(in)));
+            case "duckdb-catalog-warm" -> duckdbCatalogWarm(in, Integer.parseInt(args[2])).forEach(System.out::println);
             default -> {
                 System.err.println("unknown anchor " + args[0]);
                 System.exit(2);
@@ -166,6 +167,32 @@ public final class Anchors {
             }
         }
         return figures;
+    }
+
+    /**
+     * The comparison as the DuckDB engine runs it (the catalog's SQL on the warehouse, a read-only connection per
+     * query), repeated in one process: the seconds of each run.
+     */
+    static List<Double> duckdbCatalogWarm(Path warehouse, int runs) throws Exception {
+        vn.inspection.pipeline.schema.SchemaCatalog schemas = vn.inspection.pipeline.schema.SchemaCatalog.loadFromClasspath();
+        vn.inspection.pipeline.metrics.MetricCatalog metrics = vn.inspection.pipeline.metrics.MetricCatalog.loadFromClasspath(schemas);
+        String sql = vn.inspection.pipeline.metrics.MetricSql.load().totals(metrics.metrics(),
+                List.of(vn.inspection.pipeline.period.Period.parse("2013-H1"), vn.inspection.pipeline.period.Period.parse("2014-H1")),
+                null, vn.inspection.pipeline.metrics.UnitBasis.SUCCESSOR);
+        java.util.Properties readOnly = new java.util.Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        List<Double> seconds = new java.util.ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            long started = System.nanoTime();
+            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + warehouse, readOnly);
+                 Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    rs.getLong("value");
+                }
+            }
+            seconds.add((System.nanoTime() - started) / 1e9);
+        }
+        return seconds;
     }
 
     static List<Path> files(Path dir, String suffix) throws IOException {

@@ -52,10 +52,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--our-java-opts", defaultValue = "", description = "JVM options for our commands, e.g. -Xmx512m")
     String ourJavaOpts;
 
-    @Option(names = "--spark-classpath", description = "The Spark module's classpath file; its cases are skipped without it")
-    Path sparkClasspath;
+    @Option(names = "--no-spark", description = "Leave out the Spark anchors even when the Spark module is built")
+    boolean noSpark;
 
-    @Option(names = "--only", split = ",", description = "Run only these cases: csv, xlsx, compare, refresh, report, nightly")
+    @Option(names = "--only", split = ",", description = "Run only these cases: csv, xlsx, compare, warm, refresh, report, nightly")
     List<String> only;
 
     private final PrintStream log = System.err;
@@ -82,6 +82,11 @@ public final class Bench implements Callable<Integer> {
         Path benchClasspath = root.resolve("jobs/bench/target/classpath.txt");
         String anchorsClasspath = root.resolve("jobs/bench/target/pipeline-bench.jar") + ":" + Files.readString(benchClasspath).strip();
 
+        Path sparkJar = root.resolve("jobs/spark/target/pipeline-spark.jar");
+        boolean spark = !noSpark && Files.exists(sparkJar) && Files.exists(root.resolve("jobs/spark/target/classpath/spark.txt"));
+        if (!spark && !noSpark) {
+            log.println("the Spark module is not built: its anchors are left out (mvn -q -DskipTests -pl jobs/spark -am package)");
+        }
         Path csv = generate(runner, "csv", rows);
         Path xlsxDir = wanted("xlsx") ? generate(runner, "xlsx", xlsx) : null;
         List<String> ours = ours();
@@ -106,8 +111,8 @@ public final class Bench implements Callable<Integer> {
                 Runner.deleteTree(work.resolve("duckdb-out"));
                 return concat(anchors, "duckdb-copy", csv.toString(), work.resolve("duckdb-out").toString());
             }));
-            if (sparkClasspath != null && Files.exists(sparkClasspath)) {
-                impls.add(new Impl("spark-local-csv", () -> {
+            if (spark) {
+                impls.add(new Impl("spark-local-csv-to-parquet", () -> {
                     Runner.deleteTree(work.resolve("spark-out"));
                     return sparkCommand(root, "csv-to-parquet", csv.toString(), work.resolve("spark-out").toString());
                 }));
@@ -131,9 +136,23 @@ public final class Bench implements Callable<Integer> {
                     new Impl("duckdb-hand-written-query", () -> concat(anchors, "duckdb-compare", lakeHome.resolve("lake").toString())));
             results.addAll(measure(runner, "compare 2013-H1 2014-H1", rows, impls));
         }
+        if (wanted("warm")) {
+            // one process each, the comparison repeated in it: the engines' query time once warm, start-up left out
+            List<String> duckdb = concat(anchors, "duckdb-catalog-warm", lakeHome.resolve("warehouse/warehouse.duckdb").toString(),
+                    Integer.toString(runs + 1));
+            List<String> theirs = spark ? sparkCommand(root, "compare-warm", lakeHome.resolve("lake").toString(), Integer.toString(runs + 1)) : null;
+            results.addAll(warm(runner, "compare warm, in process (duckdb)", rows, duckdb, theirs == null ? null : "spark-local-warm", theirs));
+        }
         if (wanted("refresh")) {
             results.addAll(measure(runner, "warehouse refresh", rows,
                     List.of(new Impl("ours", () -> concat(ours, "--home", lakeHome.toString(), "refresh")))));
+        }
+        if (wanted("nightly") && supports("nightly")) {
+            results.addAll(measure(runner, "nightly end to end", rows, List.of(new Impl("ours", () -> {
+                Path home = work.resolve("home-nightly");
+                Runner.deleteTree(home);
+                return concat(ours, "--home", home.toString(), "nightly", "--inbox", csv.toString(), "--as-of", "2015-07-02");
+            }))));
         }
         if (wanted("report") && supports("report")) {
             results.addAll(measure(runner, "report render", rows, List.of(new Impl("ours", () -> concat(ours, "--home", lakeHome.toString(),
@@ -164,11 +183,45 @@ public final class Bench implements Callable<Integer> {
         return command;
     }
 
+    /** The Spark module's anchors, run as the launcher runs the Spark engine (its class path, the JDK 17 flags, loopback). */
     private List<String> sparkCommand(Path root, String... args) throws IOException {
-        String classpath = root.resolve("jobs/spark/target/classes") + ":" + Files.readString(sparkClasspath).strip();
-        List<String> command = new ArrayList<>(List.of("java", "-cp", classpath));
+        Path target = root.resolve("jobs/spark/target");
+        String classpath = target.resolve("pipeline-spark.jar") + ":" + Files.readString(target.resolve("classpath/engine.txt")).strip()
+                + ":" + Files.readString(target.resolve("classpath/spark.txt")).strip();
+        List<String> command = new ArrayList<>(List.of("java", "-XX:+IgnoreUnrecognizedVMOptions", "--add-modules=jdk.incubator.vector"));
+        for (String open : List.of("java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio", "java.util",
+                "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch", "sun.nio.cs", "sun.security.action",
+                "sun.util.calendar")) {
+            command.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
+        }
+        command.addAll(List.of("-Dio.netty.tryReflectionSetAccessible=true", "-Dspark.driver.host=127.0.0.1", "-Dspark.driver.bindAddress=127.0.0.1",
+                "-cp", classpath, "vn.inspection.pipeline.spark.SparkAnchors"));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * A case timed inside one process per side: each prints the seconds of its repetitions, one a line; the first is
+     * the warm-up and left out.
+     */
+    private List<CaseResult> warm(Runner runner, String name, long count, List<String> ours, String anchorName, List<String> anchor)
+            throws Exception {
+        log.printf("%s: ours…%n", name);
+        Series oursSeries = new Series("ours", inProcess(runner.run(ours, work.resolve("time.txt"))));
+        if (anchor == null) {
+            return List.of(new CaseResult(name, count, oursSeries, null));
+        }
+        log.printf("%s: %s…%n", name, anchorName);
+        return List.of(new CaseResult(name, count, oursSeries, new Series(anchorName, inProcess(runner.run(anchor, work.resolve("time.txt"))))));
+    }
+
+    private static List<Runner.Run> inProcess(Runner.Run process) {
+        List<Runner.Run> runs = new ArrayList<>();
+        List<String> lines = process.out().lines().filter(l -> l.matches("[0-9.Ee-]+")).toList();
+        for (String line : lines.subList(1, lines.size())) {
+            runs.add(new Runner.Run(Double.parseDouble(line), Double.NaN, process.maxRssKb(), ""));
+        }
+        return runs;
     }
 
     private Path generate(Runner runner, String kind, long count) throws Exception {
@@ -220,7 +273,7 @@ public final class Bench implements Callable<Integer> {
             map.put("rows", rows);
             map.put("seconds_min", round(ours.min()));
             map.put("seconds_median", round(ours.median()));
-            map.put("cpu_seconds_median", round(ours.cpuMedian()));
+            map.put("cpu_seconds_median", Double.isNaN(ours.cpuMedian()) ? null : round(ours.cpuMedian()));
             map.put("rows_per_s", Math.round(rows / ours.median()));
             map.put("rss_mb", ours.rssMb());
             map.put("anchor", anchor == null ? null : anchor.name());
