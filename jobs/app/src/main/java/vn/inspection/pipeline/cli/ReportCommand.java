@@ -2,12 +2,8 @@ package vn.inspection.pipeline.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -23,10 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import vn.inspection.pipeline.metrics.MetricEngine;
 import vn.inspection.pipeline.metrics.UnitBasis;
-import vn.inspection.pipeline.period.Period;
 import vn.inspection.pipeline.report.PeriodChoice;
 import vn.inspection.pipeline.report.ReportContent;
 import vn.inspection.pipeline.report.ReportException;
+import vn.inspection.pipeline.report.ReportOptions;
 import vn.inspection.pipeline.report.ReportRequest;
 import vn.inspection.pipeline.report.ReportSpec;
 import vn.inspection.pipeline.report.Reports;
@@ -149,40 +145,18 @@ class ReportCommand implements Callable<Integer> {
 
     /** The periods of the command line, if any: --periods A,B or --previous-year A. */
     private PeriodChoice periods() {
-        if (periods != null && previousYear != null) {
-            throw new CommandException(PipelineCli.USAGE, "give --periods A,B or --previous-year A, not both");
-        }
         try {
-            if (previousYear != null) {
-                Period b = Period.parse(previousYear);
-                return new PeriodChoice.Fixed(b.previousYear(), b);
-            }
-            if (periods != null) {
-                String[] parts = periods.split(",", -1);
-                if (parts.length != 2) {
-                    throw new CommandException(PipelineCli.USAGE, "--periods takes two periods separated by a comma, e.g. 2013-H1,2014-H1");
-                }
-                Period a = Period.parse(parts[0]);
-                Period b = Period.parse(parts[1]);
-                if (a.equals(b)) {
-                    throw new CommandException(PipelineCli.USAGE, "--periods names " + a.id() + " twice: give two different periods");
-                }
-                return new PeriodChoice.Fixed(a, b);
-            }
-            return null;
+            return ReportOptions.periods(periods, previousYear);
         } catch (IllegalArgumentException e) {
             throw new CommandException(PipelineCli.USAGE, e.getMessage());
         }
     }
 
     private LocalDate asOf() {
-        if (asOf == null) {
-            return null;
-        }
         try {
-            return LocalDate.parse(asOf.strip());
-        } catch (DateTimeException e) {
-            throw new CommandException(PipelineCli.USAGE, "--as-of '" + asOf + "' is not a date: write it as yyyy-MM-dd, e.g. 2014-07-01");
+            return ReportOptions.asOf(asOf);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(PipelineCli.USAGE, e.getMessage());
         }
     }
 
@@ -247,28 +221,6 @@ class ReportCommand implements Callable<Integer> {
 
     /** Writes through a temporary file beside the target, moved over it only when complete. */
     private static void write(Path target, Consumer<OutputStream> body) {
-        Path absolute = target.toAbsolutePath();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-            try (OutputStream stream = Files.newOutputStream(temp)) {
-                body.accept(stream);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    log.debug("cannot delete {}", temp, e);
-                }
-            }
-        }
+        ReportOptions.writeAtomically(target, body);
     }
 }

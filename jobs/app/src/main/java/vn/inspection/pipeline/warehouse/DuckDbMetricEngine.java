@@ -125,6 +125,13 @@ public final class DuckDbMetricEngine implements MetricEngine {
                 handler.accept(rs);
             }
         } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("file system operations are disabled")) {
+                // the engine's own SQL reads no file: only a warehouse whose records are views over the lake's files
+                // (as versions before the sandbox built them) makes it try
+                org.slf4j.LoggerFactory.getLogger(DuckDbMetricEngine.class).info("a query read a file: an older warehouse", e);
+                throw new IllegalStateException("the warehouse " + warehouse.file() + " was built by an older version of the pipeline "
+                        + "(its records are views over the lake): rebuild it with 'pipeline refresh'");
+            }
             throw new IllegalStateException("query on the warehouse " + warehouse.file() + " failed: " + e.getMessage(), e);
         }
     }

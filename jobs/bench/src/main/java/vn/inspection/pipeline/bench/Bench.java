@@ -46,8 +46,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--work", description = "Folder for the generated data and homes (default: jobs/bench/target/work)")
     Path work;
 
-    @Option(names = "--jar", description = "The application jar (default: jobs/app/target/pipeline.jar)")
+    @Option(names = "--jar", description = "Run the application jar with java -jar instead of through the launcher ./pipeline")
     Path jar;
+
+    private Path launcher;
 
     @Option(names = "--our-java-opts", defaultValue = "", description = "JVM options for our commands, e.g. -Xmx512m")
     String ourJavaOpts;
@@ -75,10 +77,11 @@ public final class Bench implements Callable<Integer> {
             return 2;
         }
         Path root = Path.of("").toAbsolutePath();
-        jar = jar != null ? jar : root.resolve("jobs/app/target/pipeline.jar");
+        launcher = root.resolve("pipeline");
         work = (work != null ? work : root.resolve("jobs/bench/target/work")).toAbsolutePath();
         long xlsx = xlsxRows != null ? xlsxRows : rows * 3 / 10;
-        Runner runner = new Runner(work, log);
+        Runner runner = new Runner(work, log, java.util.Map.of("PIPELINE_JAVA_OPTS",
+                (ourJavaOpts + " -Dpipeline.pseudonym-key=benchmark-key-0123456789").strip()));
         Path benchClasspath = root.resolve("jobs/bench/target/classpath.txt");
         String anchorsClasspath = root.resolve("jobs/bench/target/pipeline-bench.jar") + ":" + Files.readString(benchClasspath).strip();
 
@@ -174,13 +177,21 @@ public final class Bench implements Callable<Integer> {
         return usage.lines().anyMatch(l -> l.startsWith("  " + command + " "));
     }
 
+    /**
+     * Our commands as a user runs them: through the launcher ({@code ./pipeline}, which starts the application the
+     * fast way: extracted class path, DuckDB's library unpacked once, class-data sharing), with {@code --our-java-opts}
+     * as {@code PIPELINE_JAVA_OPTS}; {@code --jar} runs {@code java -jar} instead.
+     */
     private List<String> ours() {
-        List<String> command = new ArrayList<>(List.of("java"));
-        if (!ourJavaOpts.isBlank()) {
-            command.addAll(List.of(ourJavaOpts.strip().split("\\s+")));
+        if (jar != null) {
+            List<String> command = new ArrayList<>(List.of("java"));
+            if (!ourJavaOpts.isBlank()) {
+                command.addAll(List.of(ourJavaOpts.strip().split("\\s+")));
+            }
+            command.addAll(List.of("-Dpipeline.pseudonym-key=benchmark-key-0123456789", "-jar", jar.toString()));
+            return command;
         }
-        command.addAll(List.of("-Dpipeline.pseudonym-key=benchmark-key-0123456789", "-jar", jar.toString()));
-        return command;
+        return List.of(launcher.toString());
     }
 
     /** The Spark module's anchors, run as the launcher runs the Spark engine (its class path, the JDK 17 flags, loopback). */
@@ -288,6 +299,11 @@ public final class Bench implements Callable<Integer> {
     private List<CaseResult> measure(Runner runner, String name, long count, List<Impl> impls) throws Exception {
         Map<String, List<Runner.Run>> runsByImpl = new LinkedHashMap<>();
         impls.forEach(i -> runsByImpl.put(i.name(), new ArrayList<>()));
+        for (Impl impl : impls) {
+            // one run first, not measured: the launcher writes each command's class-data archive on its first run
+            log.printf("%s: %s, warm-up…%n", name, impl.name());
+            runner.run(impl.command().make(), null);
+        }
         for (int r = 0; r < runs; r++) {
             for (Impl impl : impls) {
                 log.printf("%s: %s, run %d of %d…%n", name, impl.name(), r + 1, runs);

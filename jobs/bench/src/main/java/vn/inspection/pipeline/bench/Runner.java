@@ -14,10 +14,12 @@ import java.util.stream.Stream;
 final class Runner {
     private final Path work;
     private final PrintStream log;
+    private final java.util.Map<String, String> environment;
 
-    Runner(Path work, PrintStream log) {
+    Runner(Path work, PrintStream log, java.util.Map<String, String> environment) {
         this.work = work;
         this.log = log;
+        this.environment = environment;
     }
 
     /** One measured run: wall and CPU seconds, peak resident memory in KiB, and what the command printed. */
@@ -34,8 +36,9 @@ final class Runner {
         full.addAll(command);
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
-        Process process = new ProcessBuilder(full).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(full).directory(work.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         int code = process.waitFor();
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
         if (code != 0) {

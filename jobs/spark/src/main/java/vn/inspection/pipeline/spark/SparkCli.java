@@ -23,12 +23,11 @@ import vn.inspection.pipeline.text.Language;
  * print exactly what the DuckDB commands print, with {@code "engine":"spark"}. Exit codes as the pipeline's:
  * 0 ok, 1 failed, 2 bad usage.
  *
- * <p>A command gets its engine from {@link #open()}; a {@code report} command (rendering from a
- * {@link vn.inspection.pipeline.metrics.MetricEngine}) is added the same way as {@link CompareCommand}.
+ * <p>A command ({@link CompareCommand}, {@link ReportCommand}) gets its engine from {@link #open()}.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0 (spark)",
         description = "The metric catalog on Apache Spark, over the Parquet lake: locally, or on a cluster.",
-        subcommands = {CompareCommand.class})
+        subcommands = {CompareCommand.class, ReportCommand.class})
 public final class SparkCli implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
