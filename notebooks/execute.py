@@ -84,6 +84,7 @@ def error_cell(nb):
 
 
 def client_class():
+    from jupyter_core.utils import run_sync
     from nbclient import NotebookClient
 
     class Client(NotebookClient):
@@ -99,6 +100,9 @@ def client_class():
             # nbclient also registers this at exit, when a failed start has already cleaned up
             if self.km is not None:
                 await super()._async_cleanup_kernel()
+
+        # nbclient binds its at-exit cleanup to its own coroutine at class level: bind it to the one above
+        _cleanup_kernel = run_sync(_async_cleanup_kernel)
 
     return Client
 
