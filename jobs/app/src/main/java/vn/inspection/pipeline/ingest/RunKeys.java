@@ -7,41 +7,43 @@ import vn.inspection.pipeline.lake.LakeReader;
 import vn.inspection.pipeline.lake.RecordKeySet;
 
 /**
- * The record keys a run deduplicates against: the lake's, loaded once when the run opens, and those of the source
- * file being written, which join the lake's when the file is published and are dropped when it fails. A record is
- * new when its key is in neither: the first copy of a record, in file and row order, is the one kept.
+ * The record keys a run deduplicates against: the lake's, loaded once when the run opens, then those of each source
+ * file as it is written. One set holds them all (no copy per file): the keys a file added are taken back when it
+ * fails. A record is new when its key is not there yet: the first copy of a record, in file and row order, is the one
+ * kept.
  */
 final class RunKeys {
-    private final RecordKeySet lake = new RecordKeySet();
-    private RecordKeySet file = new RecordKeySet();
+    private final RecordKeySet keys = new RecordKeySet();
+    /** How many keys the set held when the file being written started: the lake's, and the published files'. */
+    private int published;
 
-    /** Adds the keys of committed Parquet files to the lake's. */
+    /** Adds the keys of committed Parquet files. */
     void loadLake(List<Path> committedFiles) {
-        LakeReader.readKeys(committedFiles, lake);
+        LakeReader.readKeys(committedFiles, keys);
+        published = keys.size();
     }
 
     /** Adds the keys of the staged parts of the file being written (a restart resumes it). */
     void loadStaged(List<Path> stagedParts) {
-        LakeReader.readKeys(stagedParts, file);
+        LakeReader.readKeys(stagedParts, keys);
     }
 
-    /** Whether a record is new (and from now on known to the file being written). */
+    /** Whether a record is new (and from now on known). */
     boolean accept(String recordKey) {
-        return !lake.contains(recordKey) && file.add(recordKey);
+        return keys.add(recordKey);
     }
 
     /** The file was published: its keys are the lake's now. */
     void filePublished() {
-        lake.addAll(file);
-        file = new RecordKeySet();
+        published = keys.size();
     }
 
-    /** The file failed or was published before a crash (its keys are in the lake files then): start afresh. */
+    /** The file failed (or was published before a crash, and its keys came from the lake): its keys are taken back. */
     void fileDropped() {
-        file = new RecordKeySet();
+        keys.truncate(published);
     }
 
     int lakeSize() {
-        return lake.size();
+        return published;
     }
 }

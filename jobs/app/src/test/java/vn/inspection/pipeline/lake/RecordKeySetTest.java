@@ -69,4 +69,30 @@ class RecordKeySetTest {
     private static byte[] longBytes(long high, long low) {
         return java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low).array();
     }
+
+    @Test
+    void truncatingForgetsTheKeysAddedAfterTheMark() {
+        RecordKeySet keys = new RecordKeySet();
+        Random random = new Random(3);
+        Set<String> kept = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String key = HexFormat.of().formatHex(longBytes(random.nextLong(), random.nextLong()));
+            keys.add(key);
+            kept.add(key);
+        }
+        int mark = keys.size();
+        Set<String> later = new HashSet<>();
+        for (int i = 0; i < 5_000; i++) {
+            String key = HexFormat.of().formatHex(longBytes(random.nextLong(), random.nextLong()));
+            keys.add(key);
+            later.add(key);
+        }
+
+        keys.truncate(mark);
+
+        assertThat(keys.size()).isEqualTo(10_000);
+        assertThat(kept).allMatch(keys::contains);
+        assertThat(later).noneMatch(keys::contains);
+        assertThat(keys.add(later.iterator().next())).isTrue();
+    }
 }
