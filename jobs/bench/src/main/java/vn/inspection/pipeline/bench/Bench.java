@@ -34,7 +34,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "1000000", description = "CSV register rows (default 1,000,000)")
     long rows;
 
-    @Option(names = "--xlsx-rows", description = "XLSX register rows (default: 30% of --rows)")
+    @Option(names = "--xlsx-rows", description = "XLSX register rows (default: 30%% of --rows)")
     Long xlsxRows;
 
     @Option(names = "--runs", defaultValue = "3", description = "Runs of each case (at least 3; default 3)")
