@@ -10,9 +10,9 @@ import java.util.HexFormat;
  * deduplicating (10 million keys: about 225 MB). Growing adds a page, never copies the keys: a large set needs no
  * second copy of itself to grow (only the table is rebuilt, as it fills).
  *
- * <p>{@link #addAll} adds another set's keys in their insertion order, never in the order of its table:
- * re-inserting a table's slots in slot order into a table with the same hash clusters them (the linear
- * probing pathology that once made publishing quadratic).
+ * <p>A rebuilt table takes the keys in their insertion order, never in the order of the old table: re-inserting a
+ * table's slots in slot order into a table with the same hash clusters them (the linear probing pathology that once
+ * made publishing quadratic).
  */
 public final class RecordKeySet {
     private static final int EMPTY = -1;
@@ -123,15 +123,6 @@ public final class RecordKeySet {
             pages[p] = null; // pages past the kept keys
         }
         rehash(table.length);
-    }
-
-    /** Adds every key of another set, in the order it received them. */
-    public void addAll(RecordKeySet other) {
-        for (int i = 0; i < other.size; i++) {
-            long[] page = other.pages[i >>> PAGE_SHIFT];
-            int at = (i & IN_PAGE) << 1;
-            add(page[at], page[at + 1]);
-        }
     }
 
     public int size() {

@@ -39,33 +39,6 @@ class RecordKeySetTest {
         assertThat(keys.size()).isEqualTo(2);
     }
 
-    @Test
-    void mergingLargeSetsStaysLinear() {
-        // the publish path merges each file's keys into the lake's: 2 million keys in 20 merges
-        RecordKeySet lake = new RecordKeySet();
-        Random random = new Random(7);
-        for (int file = 0; file < 20; file++) {
-            RecordKeySet pending = new RecordKeySet();
-            for (int i = 0; i < 100_000; i++) {
-                pending.add(HexFormat.of().formatHex(longBytes(random.nextLong(), random.nextLong())));
-            }
-            lake.addAll(pending);
-        }
-        assertThat(lake.size()).isEqualTo(2_000_000);
-    }
-
-    @Test
-    void addAllOfASetWithRepeatsKeepsEachKeyOnce() {
-        RecordKeySet a = new RecordKeySet();
-        RecordKeySet b = new RecordKeySet();
-        a.add("0123456789abcdef0123456789abcdef");
-        b.add("0123456789abcdef0123456789abcdef");
-        b.add("fedcba9876543210fedcba9876543210");
-        a.addAll(b);
-        assertThat(a.size()).isEqualTo(2);
-        assertThat(a.contains("fedcba9876543210fedcba9876543210")).isTrue();
-    }
-
     private static byte[] longBytes(long high, long low) {
         return java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low).array();
     }
