@@ -9,9 +9,12 @@ import vn.inspection.pipeline.ingest.IngestSummary;
 import vn.inspection.pipeline.ingest.IngestSummary.FileSummary;
 import vn.inspection.pipeline.ingest.IngestSummary.SheetSummary;
 
-/** The readable summary of an ingest run: one line per file, one per sheet, totals, the rejects report. */
+/**
+ * The readable summary of an ingest run: one line per file, one per sheet (its rows, what became of them, and
+ * under it the other rows by kind), totals, the rejects report.
+ */
 final class SummaryTable {
-    private static final String ROW = "%-44s %-12s %10s %11s %9s%n";
+    private static final String ROW = "%-44s %-12s %8s %10s %11s %9s %11s%n";
     private final PrintStream out;
 
     SummaryTable(PrintStream out) {
@@ -23,15 +26,23 @@ final class SummaryTable {
             out.println(summary.note().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + summary.note().substring(1) + ".");
             return;
         }
-        out.printf(ROW, "FILE / SHEET", "RECORD TYPE", "ACCEPTED", "DUPLICATES", "REJECTED");
+        out.printf(ROW, "FILE / SHEET", "RECORD TYPE", "ROWS", "ACCEPTED", "DUPLICATES", "REJECTED", "OTHER ROWS");
         for (FileSummary file : summary.files()) {
             String name = Path.of(file.path()).getFileName().toString();
             out.printf("%s  [%s]%s%n", name, file.status(), file.reason() == null ? "" : " " + file.reason());
             for (SheetSummary sheet : file.sheets()) {
                 if (sheet.recordType() == null) {
-                    out.printf("  %-42s %s%n", clip(sheet.sheet(), 42), "skipped: " + sheet.note());
-                } else {
-                    out.printf(ROW, "  " + clip(sheet.sheet(), 42), sheet.recordType(), fmt(sheet.accepted()), fmt(sheet.duplicates()), fmt(sheet.rejected()));
+                    out.printf("  %-42s %s%s%n", clip(sheet.sheet(), 42), "skipped: " + sheet.note(),
+                            sheet.rows() == null ? "" : " (" + fmt(sheet.rows()) + " rows)");
+                    continue;
+                }
+                out.printf(ROW, "  " + clip(sheet.sheet(), 42), sheet.recordType(), sheet.rows() == null ? "" : fmt(sheet.rows()),
+                        fmt(sheet.accepted()), fmt(sheet.duplicates()), fmt(sheet.rejected()), sheet.rows() == null ? "" : fmt(sheet.noiseRows()));
+                if (sheet.noise() != null && !sheet.noise().isEmpty()) {
+                    out.println("      other rows: " + kinds(sheet.noise()));
+                }
+                if (sheet.note() != null) {
+                    out.println("      note: " + sheet.note());
                 }
             }
         }
@@ -46,15 +57,21 @@ final class SummaryTable {
                     .forEach(c -> out.printf("  %-10s %s%n", c.code(), c.describe()));
         }
         out.println();
-        out.printf(ROW, "TOTAL", "", "", "", "");
+        out.println("TOTAL");
         for (Map.Entry<String, IngestSummary.Totals> total : summary.totals().entrySet()) {
             IngestSummary.Totals t = total.getValue();
-            out.printf(ROW, "", total.getKey(), fmt(t.accepted()), fmt(t.duplicates()), fmt(t.rejected()));
+            out.println(String.format(ROW, "", total.getKey(), "", fmt(t.accepted()), fmt(t.duplicates()), fmt(t.rejected()), "").stripTrailing());
         }
         out.println();
         if (summary.rejectsReport() != null) {
             out.println("Rejects report: " + summary.rejectsReport());
         }
+    }
+
+    /** "4 title, 2 header, 3 subtotal" in the order the summary gives them. */
+    static String kinds(Map<String, Long> noise) {
+        return noise.entrySet().stream().map(e -> fmt(e.getValue()) + " " + e.getKey().replace('_', ' '))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String fmt(long n) {

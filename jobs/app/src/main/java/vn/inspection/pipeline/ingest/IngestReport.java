@@ -88,7 +88,7 @@ public final class IngestReport {
             };
             inOrder.add(result);
             files.add(new FileSummary(result.path(), result.status(), result.reason(), result.sheets().stream()
-                    .map(s -> new SheetSummary(s.sheet(), s.recordType(), s.accepted(), s.duplicates(), s.rejected(), s.note()))
+                    .map(s -> new SheetSummary(s.sheet(), s.recordType(), s.rows(), s.accepted(), s.duplicates(), s.rejected(), s.noise(), s.note()))
                     .toList()));
         }
         Path report = writeRejects(runId, inOrder);

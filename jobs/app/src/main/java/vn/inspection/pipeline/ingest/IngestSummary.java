@@ -71,13 +71,26 @@ public record IngestSummary(
             @JsonProperty("sheets") List<SheetSummary> sheets) {
     }
 
+    /**
+     * What one sheet gave. Every row is accounted for: {@code rows} = accepted + duplicates + rejected + the rows
+     * of {@code noise}, by kind ({@code blank}, {@code title}, {@code header}, {@code repeated_header},
+     * {@code column_numbers}, {@code group_heading}, {@code subtotal}, {@code total}, {@code signature},
+     * {@code notes}, {@code not_a_register}). {@code rows} is null for a file ingested before rows were counted.
+     */
     public record SheetSummary(
             @JsonProperty("sheet") String sheet,
             @JsonProperty("record_type") String recordType,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("rows") Long rows,
             @JsonProperty("accepted") long accepted,
             @JsonProperty("duplicates") long duplicates,
             @JsonProperty("rejected") long rejected,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("noise") Map<String, Long> noise,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("note") String note) {
+
+        /** The rows of noise, all kinds together. */
+        public long noiseRows() {
+            return noise == null ? 0 : noise.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     public record Totals(

@@ -25,6 +25,7 @@ import vn.inspection.pipeline.lake.LakeRow;
 import vn.inspection.pipeline.lake.LakeSnapshot;
 import vn.inspection.pipeline.lake.ManifestEntry;
 import vn.inspection.pipeline.lake.ParquetCompactor;
+import vn.inspection.pipeline.record.RowKind;
 import vn.inspection.pipeline.record.RowOutcome;
 import vn.inspection.pipeline.record.SheetLayout;
 import vn.inspection.pipeline.schema.RecordSchema;
@@ -149,7 +150,11 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
                     } else if (item.outcome() instanceof RowOutcome.Rejected rejected) {
                         parts.reject(row.file(), rejectRecord(row, rejected));
                         counts[FileCounts.REJECTED]++;
+                    } else if (item.outcome() instanceof RowOutcome.Grouped) {
+                        counts(row.file()).noise(row.sheet(), RowKind.GROUP_HEADING);
                     }
+                } else if (source instanceof SourceItem.SheetDone done) {
+                    checkAccounting(fileNames.get(done.file()), counts(done.file()).sheetDone(done));
                 } else if (source instanceof SourceItem.FileDone done) {
                     parts.closeFile(done.file());
                     publish(done.file());
@@ -160,6 +165,27 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
             }
         }
     }
+
+    /**
+     * Every row of a sheet is a record (accepted, duplicate, rejected) or noise of a kind: a sheet whose rows do
+     * not add up lost rows somewhere in the reader, a defect. It is logged, and said in the sheet's note; with
+     * the system property {@value #STRICT_ACCOUNTING} (the test suite sets it) it fails the run.
+     */
+    private static void checkAccounting(String file, ManifestEntry.SheetCounts sheet) {
+        if (sheet.addsUp()) {
+            return;
+        }
+        String message = "rows of " + file + ", sheet '" + sheet.sheet() + "' do not add up: " + sheet.rows() + " rows, "
+                + sheet.accepted() + " accepted + " + sheet.duplicates() + " duplicates + " + sheet.rejected() + " rejected + "
+                + sheet.noiseRows() + " other rows " + sheet.noise();
+        if (Boolean.getBoolean(STRICT_ACCOUNTING)) {
+            throw new IllegalStateException(message);
+        }
+        log.error("{} (a defect of the reader: please report it with the file)", message);
+    }
+
+    /** The system property that makes rows that do not add up fail the run instead of being logged. */
+    public static final String STRICT_ACCOUNTING = "pipeline.accounting.strict";
 
     private boolean committed(int file) {
         Boolean known = committedFiles.get(file);

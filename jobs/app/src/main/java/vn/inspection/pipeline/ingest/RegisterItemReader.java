@@ -19,14 +19,16 @@ import vn.inspection.pipeline.ingest.read.WorkbookSources;
 import vn.inspection.pipeline.record.GroupHeading;
 import vn.inspection.pipeline.record.LayoutDetector;
 import vn.inspection.pipeline.record.RowClassifier;
+import vn.inspection.pipeline.record.RowKind;
 import vn.inspection.pipeline.record.SheetLayout;
 
 /**
  * Streams the rows of every pending file of the plan, sheet by sheet in the planned order, finding each
- * sheet's register layout and leaving out rows that hold no record (title, header, blank, totals,
- * signature). A cell merged down over several data rows gives its value to each of them. Emits a
- * {@link SourceItem.SheetSeen} per sheet and a {@link SourceItem.FileDone} or {@link SourceItem.FileFailed}
- * per file.
+ * sheet's register layout and leaving out rows that hold no record (title, header, blank, subtotals and
+ * totals, repeated headers, signature, notes: {@link RowClassifier}), which it counts by kind. A cell merged
+ * down over several data rows gives its value to each of them. Nothing ends a sheet but its end: every row is
+ * handed on or counted. Emits a {@link SourceItem.SheetSeen} when a sheet opens, a {@link SourceItem.SheetDone}
+ * with its rows and noise when it ends, and a {@link SourceItem.FileDone} or {@link SourceItem.FileFailed} per file.
  *
  * <p>Restartable: its position (file, sheet, rows consumed) is saved with every chunk; on restart the
  * sheet is re-read up to that position (re-classifying rows so the footer state is right, and handing on
@@ -56,6 +58,10 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
     private String sheetName;
     private long replayUntil;
     private int firstDataRowNumber;
+    /** The noise of the open sheet by kind, and the number of its last row read (re-counted from the top on restart). */
+    private final java.util.EnumMap<RowKind, Long> noise = new java.util.EnumMap<>(RowKind.class);
+    private int lastRowNumber;
+    private final List<Integer> readAfterFooter = new ArrayList<>();
 
     public RegisterItemReader(IngestPlan plan, LayoutDetector detector, IngestProgress progress) {
         this.plan = plan;
@@ -132,17 +138,17 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
                 return new SourceItem.SheetSeen(file, sheetName, layout == null ? null : layout.schema().recordType(),
                         layout == null ? "not a register: no known header in the first " + LayoutDetector.HEADER_SEARCH_ROWS + " rows" : null);
             }
-            if (layout != null) {
-                Optional<SourceItem> row = nextRow();
-                if (row.isPresent()) {
-                    return row.get();
-                }
+            Optional<SourceItem> row = layout != null ? nextRow() : countOtherRows();
+            if (row.isPresent()) {
+                return row.get();
             }
+            SourceItem.SheetDone done = sheetDone();
             closeSheet();
             sheetPosition++;
             rowsConsumed = 0;
             replayUntil = 0;
             announced = false;
+            return done;
         }
         int done = file;
         closeFile();
@@ -159,8 +165,61 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
             head.add(rows.next());
         }
         layout = detector.detect(head.stream().map(SheetRow::cells).toList()).orElse(null);
-        classifier = new RowClassifier();
+        classifier = layout == null ? null : new RowClassifier(layout,
+                head.subList(layout.headerRow(), Math.min(layout.firstDataRow(), head.size())).stream().map(SheetRow::cells).toList());
         firstDataRowNumber = Integer.MAX_VALUE;
+        noise.clear();
+        lastRowNumber = 0;
+        readAfterFooter.clear();
+    }
+
+    /** The rows of a sheet holding no register, counted (blank, or not a register). */
+    private Optional<SourceItem> countOtherRows() {
+        while (true) {
+            int index = (int) rowsConsumed;
+            SheetRow row;
+            if (index < head.size()) {
+                row = head.get(index);
+            } else if (rows.hasNext()) {
+                row = rows.next();
+            } else {
+                return Optional.empty();
+            }
+            rowsConsumed++;
+            count(row, blank(row) ? RowKind.BLANK : RowKind.NOT_A_REGISTER);
+        }
+    }
+
+    /** Counts a row of the open sheet: its kind (null for a row handed on), and the rows skipped before it as blank. */
+    private void count(SheetRow row, RowKind kind) {
+        if (row.rowNumber() > lastRowNumber + 1) {
+            noise.merge(RowKind.BLANK, (long) (row.rowNumber() - lastRowNumber - 1), Long::sum);
+        }
+        lastRowNumber = Math.max(lastRowNumber, row.rowNumber());
+        if (kind != null) {
+            noise.merge(kind, 1L, Long::sum);
+        }
+    }
+
+    private static boolean blank(SheetRow row) {
+        return row.cells().stream().allMatch(c -> vn.inspection.pipeline.text.VietnameseText.matchKey(c).isEmpty());
+    }
+
+    /** Above the first data row: the title block, the header (and its column numbers), or blank. */
+    private RowKind aboveData(int index, SheetRow row) {
+        if (blank(row)) {
+            return RowKind.BLANK;
+        }
+        if (index < layout.headerRow()) {
+            return RowKind.TITLE;
+        }
+        return LayoutDetector.isColumnNumberRow(row.cells()) ? RowKind.COLUMN_NUMBERS : RowKind.HEADER;
+    }
+
+    private SourceItem.SheetDone sheetDone() {
+        java.util.Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        noise.forEach((kind, n) -> byKind.put(kind.key(), n));
+        return new SourceItem.SheetDone(file, sheetName, lastRowNumber, byKind, readAfterFooter);
     }
 
     private Optional<SourceItem> nextRow() {
@@ -176,14 +235,20 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
             }
             rowsConsumed++;
             if (index < layout.firstDataRow()) {
+                count(row, aboveData(index, row));
                 continue;
             }
             if (index == layout.firstDataRow()) {
                 firstDataRowNumber = row.rowNumber();
             }
-            String notARecord = classifier.classify(row.cells());
-            if (notARecord != null && !RowClassifier.GROUP_HEADING.equals(notARecord)) {
+            int afterFooter = classifier.recordsAfterFooter();
+            RowKind kind = classifier.classify(row.cells());
+            count(row, kind);
+            if (kind != null) {
                 continue;
+            }
+            if (classifier.recordsAfterFooter() > afterFooter) {
+                readAfterFooter.add(row.rowNumber());
             }
             // a cell merged down from the header is not a value of the records
             List<String> cells = row.cellsWithMerged(firstDataRowNumber);
@@ -220,6 +285,7 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
         rows = null;
         head = null;
         layout = null;
+        classifier = null;
         sheetName = null;
     }
 

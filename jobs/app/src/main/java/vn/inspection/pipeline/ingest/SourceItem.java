@@ -24,6 +24,18 @@ public sealed interface SourceItem {
     record SheetSeen(int file, String sheet, String recordType, String note) implements SourceItem {
     }
 
+    /**
+     * A sheet read to its end: how many rows it has ({@code rows}, the number of its last row: rows a sheet
+     * skips are blank), how many of them are noise, by kind ({@link vn.inspection.pipeline.record.RowKind#key()}),
+     * and the rows below a signature block that were shaped like records and so read as records.
+     */
+    record SheetDone(int file, String sheet, long rows, java.util.Map<String, Long> noise, List<Integer> readAfterFooter) implements SourceItem {
+        public SheetDone {
+            noise = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(noise));
+            readAfterFooter = List.copyOf(readAfterFooter);
+        }
+    }
+
     record FileDone(int file) implements SourceItem {
     }
 

@@ -176,8 +176,8 @@ public final class LakeRekey {
                 }
                 List<ManifestEntry.SheetCounts> sheets = plan.entry().sheets().stream().map(s -> {
                     long[] shift = plan.sheetShift().get(s.sheet());
-                    return shift == null ? s : new ManifestEntry.SheetCounts(s.sheet(), s.recordType(), s.accepted() - shift[0],
-                            s.duplicates() + shift[0], s.rejected(), s.note());
+                    return shift == null ? s : new ManifestEntry.SheetCounts(s.sheet(), s.recordType(), s.rows(), s.accepted() - shift[0],
+                            s.duplicates() + shift[0], s.rejected(), s.noise(), s.note());
                 }).toList();
                 lake.replaceDataFiles(staging, plan.entry(), replacements, sheets, generation);
                 log.info("rekeyed {}: {}", plan.entry().fileName(), plan.files().keySet());

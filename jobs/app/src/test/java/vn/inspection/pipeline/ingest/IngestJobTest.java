@@ -399,7 +399,8 @@ class IngestJobTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
                 .contains("kiem-tra-2014.xlsx  [INGESTED]")
-                .containsPattern("Quý I-2014\\s+inspection\\s+5\\s+1\\s+0")
+                .containsPattern("Quý I-2014\\s+inspection\\s+17\\s+5\\s+1\\s+0\\s+11\n")
+                .contains("      other rows: 3 blank, 2 title, 1 header, 1 column numbers, 1 total, 3 signature\n")
                 .containsPattern("Ghi chú\\s+skipped: not a register")
                 .contains("UNITS REFERENCE\n  6 units added: DBK, DU01, DU02, DU03, CB0101, CB0201")
                 .contains("Rejects report: ");

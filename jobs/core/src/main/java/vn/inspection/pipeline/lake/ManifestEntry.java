@@ -47,14 +47,41 @@ public record ManifestEntry(
         return sheets.stream().mapToLong(SheetCounts::rejected).sum();
     }
 
-    /** What one sheet of the file gave; {@code recordType} is null for a sheet that is not a register. */
+    /**
+     * What one sheet of the file gave; {@code recordType} is null for a sheet that is not a register. Every row
+     * of the sheet is accounted for: {@code rows} (the number of its last row) is the sum of the records
+     * accepted, duplicates, rejected and the rows of noise by kind ({@link vn.inspection.pipeline.record.RowKind}).
+     * Entries written before rows were accounted for have {@code rows} null and no noise.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SheetCounts(
             @JsonProperty("sheet") String sheet,
             @JsonProperty("record_type") String recordType,
+            @JsonProperty("rows") Long rows,
             @JsonProperty("accepted") long accepted,
             @JsonProperty("duplicates") long duplicates,
             @JsonProperty("rejected") long rejected,
+            @JsonProperty("noise") java.util.Map<String, Long> noise,
             @JsonProperty("note") String note) {
+
+        public SheetCounts {
+            noise = noise == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(noise));
+        }
+
+        /** Counts without the accounting of rows (a sheet counted before it existed, or for tests). */
+        public SheetCounts(String sheet, String recordType, long accepted, long duplicates, long rejected, String note) {
+            this(sheet, recordType, null, accepted, duplicates, rejected, null, note);
+        }
+
+        /** The rows of noise, all kinds together. */
+        public long noiseRows() {
+            return noise == null ? 0 : noise.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Whether every row is accounted for: rows = accepted + duplicates + rejected + noise (true when rows were not counted). */
+        public boolean addsUp() {
+            return rows == null || rows == accepted + duplicates + rejected + noiseRows();
+        }
     }
 
     /**

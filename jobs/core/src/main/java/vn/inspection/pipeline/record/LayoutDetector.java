@@ -266,15 +266,29 @@ public final class LayoutDetector {
         return headers;
     }
 
-    static boolean isColumnNumberRow(List<String> row) {
+    /**
+     * A row of column numbers: "(1) (2) (3)", "1 2 3", "A B 1 2", "6 = 4 + 5"; the numbers rise from left to
+     * right (a row of counts, "12 3 1", is not one).
+     */
+    public static boolean isColumnNumberRow(List<String> row) {
         int filled = 0;
+        int previous = Integer.MIN_VALUE;
         for (String cell : row) {
             String text = VietnameseText.clean(cell);
             if (text.isEmpty()) {
                 continue;
             }
-            if (!COLUMN_NUMBER.matcher(text).matches()) {
+            java.util.regex.Matcher number = COLUMN_NUMBER.matcher(text);
+            if (!number.matches()) {
                 return false;
+            }
+            String token = number.group(1);
+            if (Character.isDigit(token.charAt(0))) {
+                int n = Integer.parseInt(token);
+                if (n <= previous) {
+                    return false;
+                }
+                previous = n;
             }
             filled++;
         }

@@ -1,101 +1,250 @@
 package vn.inspection.pipeline.record;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import vn.inspection.pipeline.schema.FieldSpec;
+import vn.inspection.pipeline.schema.FieldType;
 import vn.inspection.pipeline.text.VietnameseText;
 
 /**
- * Tells the rows of a register that hold no record: blank rows, a repeated column-number row, the totals
- * row ("Tổng cộng", "Cộng", "Tổng số") and everything after it, and a signature block ("TM. ỦY BAN KIỂM
- * TRA", "Người lập biểu", "Hà Nội, ngày …"); and flags group headings numbered I, II, III or A, B
- * ("group heading"), which {@link GroupRows} reads for what they set. One instance per sheet: once the
- * signature block is seen, the rest of the sheet is footer; after a totals row too, unless a heading
- * numbered I, II or A, B follows it (a subtotal "Cộng" closing one group of several).
+ * Tells the rows below a register's header that hold no record, by their shape, and says which kind of noise
+ * each is ({@link RowKind}): blank rows, column-number rows, the header repeated after a page break,
+ * subtotals and totals in any wording ("Cộng", "Cộng tháng 7: 3 cuộc", "Cộng T11", "Cộng quý I", "Tổng cộng",
+ * "Tổng số", or counts alone), the signature block and the notes under it. Rows it does not tell
+ * ({@code null}) may be records or group headings ({@link GroupRows} decides those).
+ *
+ * <p>Nothing here ends a register: a subtotal or a total is one row of noise, and the records after it are
+ * read. After a signature block (or notes) rows are signature or notes, except a row shaped like a record (it
+ * fills most of the register's columns): that row is read as a record and counted in
+ * {@link #recordsAfterFooter()}, so the summary can flag it. A word alone never decides: "Tổng công ty …" is a
+ * corporation and a row with a date where the register has its dates is a record, whatever its first cell says.
+ *
+ * <p>One instance per sheet, fed the rows below the header in order.
  */
 public final class RowClassifier {
-    private static final Set<String> TOTALS = Set.of("tong cong", "cong", "tong so", "tong", "cong tong", "tong cong chung");
-    private static final Pattern ROMAN_OR_LETTER = Pattern.compile("(?i)([ivxlc]+|[a-h])\\s*[.)]?");
+    /** The words a total or subtotal label starts with, as match keys (no diacritics). */
+    private static final Pattern TOTAL_WORDS = Pattern.compile("(tong cong|tong so|tong|cong don|cong|luy ke)( (.*))?");
+    /** What may follow a bare "Cộng" or "Tổng": nothing, a number, a period ("tháng 7", "T11", "quý I", "năm"). */
+    private static final Pattern PERIOD_AFTER = Pattern.compile("(\\d.*|(thang|t|quy|q|nam|ky|dot|hoc ky|6 thang|sau thang|"
+            + "9 thang|chin thang|nhung|toan|chung|ca|cac|so|tu|den|i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\\b.*|t\\d+.*|q\\d+.*)");
+    /** The words as typed with diacritics: "cộng", not "công" (a corporation) or "cống". */
+    private static final Set<String> TOTAL_FIRST_WORDS = Set.of("tổng", "cộng", "luỹ", "lũy", "tong", "cong", "luy");
     private static final List<String> SIGNATURE_STARTS = List.of(
-            "tm ", "t m ", "tm.", "nguoi lap", "noi nhan", "xac nhan", "thu truong", "chu nhiem", "pho chu nhiem",
+            "tm ", "t m ", "tm.", "nguoi lap", "xac nhan", "thu truong", "chu nhiem", "pho chu nhiem",
             "bi thu", "pho bi thu", "ky ten", "ky ghi ro", "kt ", "uy vien");
+    private static final List<String> NOTES_STARTS = List.of(
+            "ghi chu", "chu thich", "luu y", "chu y", "nguon so lieu", "noi nhan", "nhu tren", "luu vp", "luu van phong");
     private static final Pattern PLACE_DATE = Pattern.compile(".*\\bngay\\s+\\d{1,2}\\s+thang\\s+\\d{1,2}\\s+nam\\s+\\d{4}.*");
+    private static final Pattern COUNT = Pattern.compile("[\\d.,\\s%()]+");
 
-    /** The reason given for a heading numbered I, II or A, B: a group row, not footer, not a record. */
-    public static final String GROUP_HEADING = "group heading";
+    private final SheetLayout layout;
+    private final Set<String> headerKeys = new HashSet<>();
+    private RowKind footer;
+    private boolean afterTotal;
+    private int recordsAfterFooter;
 
-    private boolean footer;
-    private boolean afterTotals;
+    /** A classifier that knows nothing of the register's columns (every test of shape falls back on counts). */
+    public RowClassifier() {
+        this.layout = null;
+    }
 
-    /** Why the row holds no record, or null when it may be a record; {@link #GROUP_HEADING} for a group heading. */
-    public String classify(List<String> row) {
-        if (footer) {
-            if (afterTotals && isNumberedHeading(row)) {
-                footer = false;
-                afterTotals = false;
-                return GROUP_HEADING;
+    /**
+     * A classifier for the register of {@code layout}, whose header occupies {@code headerRows}: a row below
+     * made of those texts (or of the schema's names for the register's fields) is the header repeated.
+     */
+    public RowClassifier(SheetLayout layout, List<List<String>> headerRows) {
+        this.layout = layout;
+        for (List<String> row : headerRows) {
+            for (String cell : row) {
+                String key = VietnameseText.matchKey(cell);
+                if (!key.isEmpty() && !isCount(cell)) {
+                    headerKeys.add(key);
+                }
             }
-            if (afterTotals && row.stream().anyMatch(c -> c != null && !c.isBlank())) {
-                afterTotals = false; // only a heading right after the totals row (blank rows aside) goes on
-            }
-            return "footer";
         }
-        String first = null;
-        String firstClean = "";
+        for (FieldSpec field : layout.columns().values()) {
+            field.headerNames().forEach(name -> headerKeys.add(VietnameseText.matchKey(name)));
+        }
+    }
+
+    /** Rows after a signature block (or notes) that were shaped like records, and so left to be read as records. */
+    public int recordsAfterFooter() {
+        return recordsAfterFooter;
+    }
+
+    /** The kind of noise the row is, or null when it may be a record (or a group heading). */
+    public RowKind classify(List<String> row) {
         int filled = 0;
+        String label = null;
+        boolean allCounts = true;
         for (String cell : row) {
-            if (cell == null || cell.isBlank()) {
+            if (VietnameseText.isBlank(cell) || VietnameseText.matchKey(cell).isEmpty()) {
                 continue;
             }
             filled++;
-            if (filled > 3) {
-                continue;
-            }
-            // match keys only for the first cells: totals and signatures stand there
-            String key = VietnameseText.matchKey(cell);
-            if (key.isEmpty()) {
-                filled--;
-                continue;
-            }
-            if (first == null) {
-                first = key;
-                firstClean = VietnameseText.clean(cell);
-            }
-            // exact keys, or the words with their diacritics: "tong cong ty" is a corporation (Tổng công ty), not a total
-            if (TOTALS.contains(key) || (key.startsWith("tong cong") && VietnameseText.identityKey(cell).startsWith("tổng cộng"))) {
-                footer = true;
-                afterTotals = true;
-                return "totals";
+            boolean count = isCount(cell);
+            allCounts &= count;
+            if (label == null && !count) {
+                label = cell;
             }
         }
-        if (first == null) {
-            return "blank";
+        if (filled == 0) {
+            return RowKind.BLANK;
+        }
+        if (footer != null) {
+            if (recordShaped(row, filled)) {
+                recordsAfterFooter++;
+                return null;
+            }
+            RowKind starts = label == null ? null : footerStart(VietnameseText.matchKey(label), filled);
+            if (starts != null) {
+                footer = starts;
+            }
+            return footer;
         }
         if (LayoutDetector.isColumnNumberRow(row)) {
-            return "column numbers";
+            return RowKind.COLUMN_NUMBERS;
         }
-        for (String start : SIGNATURE_STARTS) {
-            if ((first + " ").startsWith(start)) {
-                footer = true;
-                return "signature";
-            }
+        if (label == null) {
+            // counts alone (a total whose label sits in a merged cell above, or was left out); one number alone may number a group
+            return filled >= 2 && allCounts && !hasDate(row) ? RowKind.SUBTOTAL : null;
         }
-        if (filled <= 2 && PLACE_DATE.matcher(first).matches()) {
-            footer = true;
-            return "signature";
+        if (isRepeatedHeader(row)) {
+            return RowKind.REPEATED_HEADER;
         }
-        if (filled <= 2 && ROMAN_OR_LETTER.matcher(firstClean).matches()) {
-            return GROUP_HEADING;
+        RowKind total = total(label);
+        if (total != null && !hasDate(row)) {
+            afterTotal |= total == RowKind.TOTAL;
+            return total;
         }
-        if (filled == 1 && GroupHeading.parse(row).map(h -> h.numbering().groupsOnly() && !h.label().isEmpty()).orElse(false)) {
-            return GROUP_HEADING;
+        String first = VietnameseText.matchKey(label);
+        RowKind starts = footerStart(first, filled);
+        if (starts != null) {
+            footer = starts;
+            return starts;
+        }
+        if (afterTotal && filled <= 2 && !recordShaped(row, filled)
+                && GroupHeading.parse(row).map(h -> !h.numbering().groupsOnly()).orElse(true)) {
+            return RowKind.NOTES; // a line of text under the grand total ("Số liệu tính đến …"), not a group of records
         }
         return null;
     }
 
-    /** A heading numbered I, II or A, B after a totals row: the register goes on with another group. */
-    private static boolean isNumberedHeading(List<String> row) {
-        return GroupHeading.parse(row).map(h -> h.numbering().groupsOnly() && !h.label().isEmpty()).orElse(false);
+    /** A signature or notes block starting with this row (its first text as a match key), or null. */
+    private static RowKind footerStart(String first, int filled) {
+        if (filled > 3) {
+            return null;
+        }
+        for (String start : NOTES_STARTS) {
+            if ((first + " ").startsWith(start + " ")) {
+                return RowKind.NOTES;
+            }
+        }
+        for (String start : SIGNATURE_STARTS) {
+            if ((first + " ").startsWith(start)) {
+                return RowKind.SIGNATURE;
+            }
+        }
+        if (filled <= 2 && PLACE_DATE.matcher(first).matches()) {
+            return RowKind.SIGNATURE;
+        }
+        return null;
+    }
+
+    /**
+     * TOTAL or SUBTOTAL when the label is one ("Tổng cộng", "Cộng tháng 7: 3 cuộc"), else null. The first word
+     * must be the word as written with its diacritics ("cộng", not "công") or written without any; a bare
+     * "Cộng" or "Tổng" must be followed by nothing, a number or a period, so "Cộng đồng …" stays a record.
+     */
+    static RowKind total(String label) {
+        String key = VietnameseText.matchKey(label);
+        var words = TOTAL_WORDS.matcher(key);
+        if (!words.matches()) {
+            return null;
+        }
+        String typed = VietnameseText.identityKey(label);
+        int space = typed.indexOf(' ');
+        String firstWord = (space < 0 ? typed : typed.substring(0, space)).replaceAll("[^\\p{L}]", "");
+        if (!TOTAL_FIRST_WORDS.contains(firstWord)) {
+            return null;
+        }
+        String lead = words.group(1);
+        String rest = words.group(3) == null ? "" : words.group(3);
+        boolean twoWords = lead.contains(" ");
+        if (twoWords && lead.startsWith("tong")) {
+            String second = typed.split(" ").length > 1 ? typed.split(" ")[1].replaceAll("[^\\p{L}]", "") : "";
+            if (!Set.of("cộng", "số", "cong", "so").contains(second)) {
+                return null;
+            }
+        }
+        if (!twoWords && !rest.isEmpty() && !PERIOD_AFTER.matcher(rest).matches()) {
+            return null;
+        }
+        boolean grand = lead.startsWith("tong") && (rest.isEmpty() || rest.matches("[\\d ].*|so.*|cong.*|chung.*|ca .*|toan.*"));
+        return grand ? RowKind.TOTAL : RowKind.SUBTOTAL;
+    }
+
+    /** The header written again: at least two of its texts, and nothing else but counts. */
+    private boolean isRepeatedHeader(List<String> row) {
+        if (headerKeys.isEmpty()) {
+            return false;
+        }
+        int texts = 0;
+        int known = 0;
+        for (String cell : row) {
+            String key = VietnameseText.matchKey(cell);
+            if (key.isEmpty() || isCount(cell)) {
+                continue;
+            }
+            texts++;
+            if (headerKeys.contains(key)) {
+                known++;
+            }
+        }
+        return known >= 2 && known * 4 >= texts * 3;
+    }
+
+    /** Whether a cell of a date column holds a date: a row placed in time is a record, whatever it starts with. */
+    private boolean hasDate(List<String> row) {
+        if (layout == null) {
+            return row.stream().anyMatch(c -> !VietnameseText.isBlank(c) && !isCount(c) && DateValues.parse(VietnameseText.clean(c)).ok());
+        }
+        for (var column : layout.columns().entrySet()) {
+            if (column.getValue().type() == FieldType.DATE && column.getKey() < row.size()) {
+                String cell = row.get(column.getKey());
+                if (!VietnameseText.isBlank(cell) && DateValues.parse(VietnameseText.clean(cell)).ok()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Shaped like a record: at least three of the register's columns filled, and either every required column
+     * the register has, or half of its columns. Such a row is a record, even below a signature block.
+     */
+    private boolean recordShaped(List<String> row, int filled) {
+        if (layout == null) {
+            return filled >= 4;
+        }
+        int mapped = 0;
+        boolean required = true;
+        for (var column : layout.columns().entrySet()) {
+            boolean has = column.getKey() < row.size() && !VietnameseText.isBlank(row.get(column.getKey()));
+            if (has) {
+                mapped++;
+            } else if (column.getValue().required()) {
+                required = false;
+            }
+        }
+        return mapped >= 3 && (required || mapped * 2 >= layout.columns().size());
+    }
+
+    private static boolean isCount(String cell) {
+        return COUNT.matcher(cell).matches();
     }
 }

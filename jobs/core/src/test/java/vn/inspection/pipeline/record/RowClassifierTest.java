@@ -43,8 +43,8 @@ class RowClassifierTest {
 
         @Test
         void keepsClassifyingDataRowsAfterBlankRowsAndHeadings() {
-            assertThat(classifier.classify(row("", "", ""))).isEqualTo("blank");
-            assertThat(classifier.classify(row("I", "Khối các cơ quan"))).isEqualTo("group heading");
+            assertThat(classifier.classify(row("", "", ""))).isEqualTo(RowKind.BLANK);
+            assertThat(classifier.classify(row("I", "Khối các cơ quan"))).as("a heading is left to GroupRows").isNull();
             assertThat(classifier.classify(DATA_ROW)).isNull();
         }
     }
@@ -54,17 +54,17 @@ class RowClassifierTest {
 
         @Test
         void tellsABlankRow() {
-            assertThat(classifier.classify(row("", " ", "\u00A0", ""))).isEqualTo("blank");
+            assertThat(classifier.classify(row("", " ", "\u00A0", ""))).isEqualTo(RowKind.BLANK);
         }
 
         @Test
         void tellsAnEmptyRow() {
-            assertThat(classifier.classify(List.of())).isEqualTo("blank");
+            assertThat(classifier.classify(List.of())).isEqualTo(RowKind.BLANK);
         }
 
         @Test
         void tellsARowOfNullCellsAsBlank() {
-            assertThat(classifier.classify(java.util.Arrays.asList(null, null))).isEqualTo("blank");
+            assertThat(classifier.classify(java.util.Arrays.asList(null, null))).isEqualTo(RowKind.BLANK);
         }
     }
 
@@ -73,7 +73,7 @@ class RowClassifierTest {
 
         @Test
         void tellsARepeatedColumnNumberRow() {
-            assertThat(classifier.classify(row("(1)", "(2)", "(3)", "(4)"))).isEqualTo("column numbers");
+            assertThat(classifier.classify(row("(1)", "(2)", "(3)", "(4)"))).isEqualTo(RowKind.COLUMN_NUMBERS);
             assertThat(classifier.classify(DATA_ROW)).isNull();
         }
     }
@@ -82,31 +82,52 @@ class RowClassifierTest {
     class Totals {
 
         @ParameterizedTest
-        @ValueSource(strings = {"Tổng cộng", "TỔNG CỘNG", "Tổng cộng:", "Cộng", "Cộng:", "Tổng số", "TỔNG SỐ"})
-        void tellsATotalsRow(String label) {
-            assertThat(classifier.classify(row("", label, "", "", "12", "3"))).isEqualTo("totals");
+        @ValueSource(strings = {"Tổng cộng", "TỔNG CỘNG", "Tổng cộng:", "Tổng số", "TỔNG SỐ", "Tổng", "Tong cong"})
+        void tellsATotalRow(String label) {
+            assertThat(classifier.classify(row("", label, "", "", "12", "3"))).isEqualTo(RowKind.TOTAL);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Cộng", "Cộng:", "CỘNG", "Cộng tháng 7: 3 cuộc", "Cộng T11", "Cộng T.11", "Cộng quý I", "Cộng 6 tháng",
+                "Cộng năm 2014", "Tổng cộng quý II", "Lũy kế từ đầu năm", "Cong thang 8"})
+        void tellsASubtotalRowInTheWordingsOfficesUse(String label) {
+            assertThat(classifier.classify(row("", label, "", "", "3", "1"))).isEqualTo(RowKind.SUBTOTAL);
         }
 
         @Test
-        void tellsATotalsRowWrittenAfterTheSequenceColumn() {
-            assertThat(classifier.classify(row("", "", "Tổng cộng", "", "12"))).isEqualTo("totals");
+        void tellsCountsWithoutALabelAsASubtotal() {
+            assertThat(classifier.classify(row("", "", "", "12", "3", "1"))).isEqualTo(RowKind.SUBTOTAL);
         }
 
         @Test
-        void takesEveryRowAfterTheTotalsAsFooter() {
-            assertThat(classifier.classify(row("Tổng cộng", "", "", "12"))).isEqualTo("totals");
-
-            assertThat(classifier.classify(DATA_ROW)).isEqualTo("footer");
-            assertThat(classifier.classify(row("", ""))).isEqualTo("footer");
-            assertThat(classifier.classify(row("I", "Khối doanh nghiệp"))).isEqualTo("footer");
-            assertThat(classifier.classify(row("Tổng cộng", "", "", "12"))).isEqualTo("footer");
+        void tellsATotalRowWrittenAfterTheSequenceColumn() {
+            assertThat(classifier.classify(row("", "", "Tổng cộng", "", "12"))).isEqualTo(RowKind.TOTAL);
         }
 
         @Test
-        void remembersTheFooterOnlyForItsOwnSheet() {
-            classifier.classify(row("Tổng số", "", "3"));
+        void neverEndsTheRegister() {
+            assertThat(classifier.classify(row("", "Cộng", "", "", "3"))).isEqualTo(RowKind.SUBTOTAL);
+            assertThat(classifier.classify(DATA_ROW)).isNull();
+            assertThat(classifier.classify(row("Tổng cộng", "", "", "12"))).isEqualTo(RowKind.TOTAL);
+            assertThat(classifier.classify(DATA_ROW)).as("a record after the grand total is still read").isNull();
+        }
 
-            assertThat(new RowClassifier().classify(DATA_ROW)).isNull();
+        @Test
+        void takesALineOfTextUnderTheGrandTotalForANote() {
+            assertThat(classifier.classify(row("Tổng cộng", "", "", "12"))).isEqualTo(RowKind.TOTAL);
+            assertThat(classifier.classify(row("Số liệu tính đến hết ngày 30/6/2014"))).isEqualTo(RowKind.NOTES);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Cộng đồng dân cư số 3", "Công ty Cổ phần Cộng Hòa", "Tổng công ty Điện lực", "Công đoàn",
+                "Cộng đoàn Thánh Tâm"})
+        void leavesARecordWhoseTextStartsLikeATotal(String subject) {
+            assertThat(classifier.classify(row("5", subject, "15/03/2014", "Tổ chức đảng", "Chấp hành"))).isNull();
+        }
+
+        @Test
+        void leavesARecordWithADateThoughItsFirstCellSaysTotal() {
+            assertThat(classifier.classify(row("Tong cong ty", "DU01", "15/03/2014", "Tổ chức đảng", "Chấp hành"))).isNull();
         }
     }
 
@@ -115,24 +136,42 @@ class RowClassifierTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"TM. ỦY BAN KIỂM TRA", "T.M ỦY BAN KIỂM TRA", "Người lập biểu", "NGƯỜI LẬP BIỂU",
-                "Hà Nội, ngày 30 tháng 6 năm 2014", "KT. CHỦ NHIỆM", "CHỦ NHIỆM", "PHÓ BÍ THƯ", "Nơi nhận:",
+                "Hà Nội, ngày 30 tháng 6 năm 2014", "KT. CHỦ NHIỆM", "CHỦ NHIỆM", "PHÓ BÍ THƯ",
                 "(Ký, ghi rõ họ tên)", "Xác nhận của đơn vị"})
         void tellsASignatureRow(String text) {
-            assertThat(classifier.classify(row("", text, "", ""))).isEqualTo("signature");
+            assertThat(classifier.classify(row("", text, "", ""))).isEqualTo(RowKind.SIGNATURE);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Nơi nhận:", "Ghi chú:", "Ghi chú: số liệu tính đến 30/6", "Chú thích", "Lưu ý"})
+        void tellsANotesRow(String text) {
+            assertThat(classifier.classify(row("", text, "", ""))).isEqualTo(RowKind.NOTES);
         }
 
         @Test
         void tellsASignatureRowSpreadOverTwoColumns() {
-            assertThat(classifier.classify(row("", "Người lập biểu", "", "", "", "TM. ỦY BAN KIỂM TRA"))).isEqualTo("signature");
+            assertThat(classifier.classify(row("", "Người lập biểu", "", "", "", "TM. ỦY BAN KIỂM TRA"))).isEqualTo(RowKind.SIGNATURE);
         }
 
         @Test
-        void takesEveryRowAfterTheSignatureAsFooter() {
-            assertThat(classifier.classify(row("", "", "", "Hà Nội, ngày 30 tháng 6 năm 2014"))).isEqualTo("signature");
+        void takesTheRowsAfterTheSignatureAsSignatureOrNotes() {
+            assertThat(classifier.classify(row("", "", "", "Hà Nội, ngày 30 tháng 6 năm 2014"))).isEqualTo(RowKind.SIGNATURE);
 
-            assertThat(classifier.classify(row("", "", "", "CHỦ NHIỆM"))).isEqualTo("footer");
-            assertThat(classifier.classify(row("", "", "", "Nguyễn Văn Bình"))).isEqualTo("footer");
-            assertThat(classifier.classify(DATA_ROW)).isEqualTo("footer");
+            assertThat(classifier.classify(row("", "", "", "CHỦ NHIỆM"))).isEqualTo(RowKind.SIGNATURE);
+            assertThat(classifier.classify(row("", "", "", "Nguyễn Văn Bình"))).isEqualTo(RowKind.SIGNATURE);
+            assertThat(classifier.classify(row("", ""))).isEqualTo(RowKind.BLANK);
+            assertThat(classifier.classify(row("Nơi nhận:"))).isEqualTo(RowKind.NOTES);
+            assertThat(classifier.classify(row("- Như trên;"))).isEqualTo(RowKind.NOTES);
+            assertThat(classifier.classify(row("", "", "", "Trần Văn Hải"))).as("still notes until another block").isEqualTo(RowKind.NOTES);
+        }
+
+        @Test
+        void readsARecordShapedRowAfterTheSignatureAndCountsIt() {
+            assertThat(classifier.classify(row("", "", "", "TM. ỦY BAN KIỂM TRA"))).isEqualTo(RowKind.SIGNATURE);
+            assertThat(classifier.classify(row("", "", "", "Nguyễn Văn Bình"))).isEqualTo(RowKind.SIGNATURE);
+
+            assertThat(classifier.classify(DATA_ROW)).isNull();
+            assertThat(classifier.recordsAfterFooter()).isEqualTo(1);
         }
     }
 
@@ -141,40 +180,55 @@ class RowClassifierTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"I", "II.", "III", "IV)", "ii.", "A", "B."})
-        void tellsANumberedGroupHeadingWithItsTitle(String number) {
-            assertThat(classifier.classify(row(number, "Các đảng ủy trực thuộc", "", ""))).isEqualTo("group heading");
+        void leavesANumberedGroupHeadingToTheGroupRows(String number) {
+            assertThat(classifier.classify(row(number, "Các đảng ủy trực thuộc", "", ""))).isNull();
         }
 
         @Test
-        void tellsAGroupHeadingWithoutATitle() {
-            assertThat(classifier.classify(row("", "II", "", ""))).isEqualTo("group heading");
-        }
-
-        @Test
-        void tellsAHeadingNumberedInItsOwnCellMergedAcrossTheRegister() {
-            assertThat(classifier.classify(row("I. Đảng bộ Công ty Điện lực", "", "", "", ""))).isEqualTo("group heading");
-            assertThat(classifier.classify(row("b) Đảng viên"))).isEqualTo("group heading");
-        }
-
-        @Test
-        void goesOnAfterASubtotalWhenAnotherNumberedGroupFollows() {
-            assertThat(classifier.classify(row("", "Cộng", "", "3"))).isEqualTo("totals");
-            assertThat(classifier.classify(row("", "", ""))).isEqualTo("footer");
-            assertThat(classifier.classify(row("II", "ĐẢNG BỘ BƯU ĐIỆN TỈNH"))).isEqualTo("group heading");
+        void goesOnAfterASubtotalWhenAnotherGroupFollows() {
+            assertThat(classifier.classify(row("", "Cộng", "", "3"))).isEqualTo(RowKind.SUBTOTAL);
+            assertThat(classifier.classify(row("", "", ""))).isEqualTo(RowKind.BLANK);
+            assertThat(classifier.classify(row("II", "ĐẢNG BỘ BƯU ĐIỆN TỈNH"))).isNull();
             assertThat(classifier.classify(DATA_ROW)).isNull();
         }
 
         @Test
-        void neverTakesTheTotalsRowOrTheSignatureForAGroup() {
-            assertThat(classifier.classify(row("", "Tổng cộng", "", "12"))).isEqualTo("totals");
-            assertThat(classifier.classify(row("", "", "", "TM. ỦY BAN KIỂM TRA"))).isEqualTo("footer");
-            assertThat(classifier.classify(row("I", "Chủ nhiệm"))).as("no heading goes on after the signature").isEqualTo("footer");
-            assertThat(classifier.classify(DATA_ROW)).isEqualTo("footer");
+        void neverTakesARowAfterTheSignatureForAGroup() {
+            assertThat(classifier.classify(row("", "", "", "TM. ỦY BAN KIỂM TRA"))).isEqualTo(RowKind.SIGNATURE);
+            assertThat(classifier.classify(row("I", "Chủ nhiệm"))).isEqualTo(RowKind.SIGNATURE);
+        }
+    }
+
+    @Nested
+    class InARegister {
+        private final List<String> header = row("STT", "Đơn vị", "Số quyết định", "Ngày quyết định", "Đối tượng", "Tên đối tượng", "Loại kiểm tra");
+        private final SheetLayout layout = new LayoutDetector(vn.inspection.pipeline.schema.SchemaCatalog.load(java.nio.file.Path.of("../../schemas")))
+                .detect(List.of(header, row("1", "DU01", "01-QĐ/UBKT", "15/01/2014", "Đảng viên", "Nguyễn Văn An", "KTDHVP"))).orElseThrow();
+        private final RowClassifier inRegister = new RowClassifier(layout, List.of(header));
+
+        @Test
+        void tellsTheHeaderRepeatedAfterAPageBreak() {
+            assertThat(inRegister.classify(header)).isEqualTo(RowKind.REPEATED_HEADER);
+            assertThat(inRegister.classify(row("", "ĐƠN VỊ", "SỐ QĐ", "NGÀY QĐ", "ĐỐI TƯỢNG", "HỌ VÀ TÊN", "LOẠI KIỂM TRA")))
+                    .as("in other words the schema knows").isEqualTo(RowKind.REPEATED_HEADER);
         }
 
         @Test
-        void doesNotTakeANumberedDataRowForAHeading() {
-            assertThat(classifier.classify(row("I", "DU01", "15/03/2014", "Đảng viên", "Nguyễn Văn An"))).isNull();
+        void leavesARecordNamingAUnitLikeAHeader() {
+            assertThat(inRegister.classify(row("2", "Đơn vị", "02-QĐ/UBKT", "15/01/2014", "Đảng viên", "Trần Văn Bình", "KTDHVP"))).isNull();
+        }
+
+        @Test
+        void readsARecordWithOnlyItsRequiredFieldsAfterTheSignature() {
+            assertThat(inRegister.classify(row("", "", "", "", "", "NGƯỜI LẬP BIỂU"))).isEqualTo(RowKind.SIGNATURE);
+            assertThat(inRegister.classify(row("", "", "", "", "", "Lê Thị Hoa"))).isEqualTo(RowKind.SIGNATURE);
+            assertThat(inRegister.classify(row("9", "DU02", "", "15/02/2014", "Đảng viên", "Phạm Văn Cường", "KTDHVP"))).isNull();
+            assertThat(inRegister.recordsAfterFooter()).isEqualTo(1);
+        }
+
+        @Test
+        void leavesASubtotalWithADateInTheDateColumnToTheNormaliser() {
+            assertThat(inRegister.classify(row("3", "Cộng", "03-QĐ/UBKT", "16/01/2014", "Đảng viên", "Vũ Văn Dũng", "KTDHVP"))).isNull();
         }
     }
 }

@@ -22,9 +22,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Streams a delimited text file as a one-sheet workbook (the sheet is named after the file). The
  * encoding is detected: a UTF-8 or UTF-16 byte-order mark wins; otherwise the file is UTF-8 when its
- * first 64 KiB decode as UTF-8, else Windows-1258 (Excel's CSV on Vietnamese Windows). The delimiter is
- * the one of {@code ,} {@code ;} tab that splits the first lines most consistently. Quoted fields may hold
- * delimiters and line breaks.
+ * first 64 KiB with a byte above ASCII decode as UTF-8, else Windows-1258 (Excel's CSV on Vietnamese Windows).
+ * The delimiter and quote are found from the first records as parsed ({@link CsvDialect}), so quoted fields
+ * holding delimiters and line breaks never decide them.
  */
 final class CsvWorkbookSource implements WorkbookSource {
     static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
@@ -33,11 +33,11 @@ final class CsvWorkbookSource implements WorkbookSource {
     private final Path file;
     private final Charset charset;
     private final int bomLength;
-    private final char delimiter;
+    private final CsvDialect dialect;
     private final long size;
     private volatile java.util.concurrent.atomic.AtomicLong consumed = new java.util.concurrent.atomic.AtomicLong();
 
-    CsvWorkbookSource(Path file) throws IOException {
+    CsvWorkbookSource(Path file) throws IOException, UnreadableFileException {
         this.file = file;
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -53,12 +53,12 @@ final class CsvWorkbookSource implements WorkbookSource {
             charset = StandardCharsets.UTF_16BE;
             bomLength = 2;
         } else {
-            charset = decodesAsUtf8(head) ? StandardCharsets.UTF_8 : WINDOWS_1258;
+            charset = decodesAsUtf8(firstNonAscii(file, head)) ? StandardCharsets.UTF_8 : WINDOWS_1258;
             bomLength = 0;
         }
-        String sample = new String(head, bomLength, head.length - bomLength, charset);
-        this.delimiter = detectDelimiter(sample);
         this.size = Files.size(file);
+        String sample = new String(head, bomLength, head.length - bomLength, charset);
+        this.dialect = CsvDialect.detect(sample, head.length == size);
     }
 
     @Override
@@ -71,7 +71,42 @@ final class CsvWorkbookSource implements WorkbookSource {
     }
 
     char delimiter() {
-        return delimiter;
+        return dialect.delimiter();
+    }
+
+    /**
+     * The first 64 KiB of the file that hold a byte above ASCII (the start of the file when it has one): a
+     * register whose first rows are plain ASCII (codes, numbers, headers typed without marks) is judged by
+     * its first Vietnamese text, not by its ASCII start. Empty when the file is ASCII throughout.
+     */
+    private static byte[] firstNonAscii(Path file, byte[] head) throws IOException {
+        if (nonAscii(head, head.length) >= 0 || head.length < SNIFF_BYTES) {
+            return head;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), SNIFF_BYTES)) {
+            in.skipNBytes(head.length);
+            byte[] block = new byte[SNIFF_BYTES];
+            for (int n; (n = in.readNBytes(block, 0, block.length)) > 0; ) {
+                int at = nonAscii(block, n);
+                if (at >= 0) {
+                    byte[] window = new byte[SNIFF_BYTES];
+                    int kept = n - at;
+                    System.arraycopy(block, at, window, 0, kept);
+                    int more = in.readNBytes(window, kept, SNIFF_BYTES - kept);
+                    return java.util.Arrays.copyOf(window, kept + more);
+                }
+            }
+        }
+        return new byte[0];
+    }
+
+    private static int nonAscii(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] < 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean decodesAsUtf8(byte[] head) {
@@ -92,50 +127,6 @@ final class CsvWorkbookSource implements WorkbookSource {
         } catch (CharacterCodingException e) {
             return false;
         }
-    }
-
-    static char detectDelimiter(String sample) {
-        String[] lines = sample.split("\r\n|\n|\r", 30);
-        char best = ',';
-        double bestScore = -1;
-        for (char candidate : new char[] {',', ';', '\t'}) {
-            int rows = 0;
-            int total = 0;
-            int consistent = 0;
-            int previous = -1;
-            for (int i = 0; i < Math.min(lines.length, 25); i++) {
-                int count = countOutsideQuotes(lines[i], candidate);
-                if (count == 0) {
-                    continue;
-                }
-                rows++;
-                total += count;
-                if (count == previous) {
-                    consistent++;
-                }
-                previous = count;
-            }
-            double score = rows == 0 ? 0 : consistent * 1000.0 + total;
-            if (score > bestScore) {
-                bestScore = score;
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private static int countOutsideQuotes(String line, char delimiter) {
-        int count = 0;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (ch == delimiter && !quoted) {
-                count++;
-            }
-        }
-        return count;
     }
 
     @Override
@@ -159,7 +150,7 @@ final class CsvWorkbookSource implements WorkbookSource {
         }, 1 << 16);
         in.skipNBytes(bomLength);
         Reader reader = new InputStreamReader(in, charset);
-        CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+        CSVParser parser = dialect.format().setIgnoreEmptyLines(false)
                 .setTrim(false).get().parse(reader);
         return RowStream.of(parser.iterator(), (CSVRecord record) -> {
             List<String> cells = new ArrayList<>(record.size());
