@@ -59,7 +59,7 @@ final class FileCounts {
             String note = at.size() + " row" + (at.size() == 1 ? "" : "s") + " below the signature block read as record"
                     + (at.size() == 1 ? "" : "s") + " (row" + (at.size() == 1 ? " " : "s ")
                     + at.stream().limit(10).map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                    + (at.size() > 10 ? ", …" : "") + "): check that they belong to the register";
+                    + (at.size() > 10 ? ", …" : "") + "): check that " + (at.size() == 1 ? "it belongs" : "they belong") + " to the register";
             notes.merge(done.sheet(), note, (a, b) -> a + "; " + b);
         }
         return counts(done.sheet());

@@ -119,4 +119,47 @@ class NoisyRegistersTest {
                         + NoisyRegisterFixtures.pageBreaks() + " repeated header, " + (1 + NoisyRegisterFixtures.pageBreaks())
                         + " column numbers, 12 subtotal, 1 total, 4 signature, 2 notes");
     }
+
+    @Test
+    void readsAndFlagsARecordWrittenBelowTheSignatureBlock(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("inbox").resolve("kiem-tra-ky-duoi-chu-ky.xlsx");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.copy(NOISY.resolve("don-vi.xlsx"), file.resolveSibling("don-vi.xlsx"));
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Sổ");
+            String[][] rows = {
+                {"SỔ THEO DÕI KIỂM TRA"},
+                NoisyRegisterFixtures.INSPECTION_HEADER,
+                {"1", "DV01", "201-QĐ/UBKT", "2014-03-03", "Tổ chức đảng", "Chi bộ Đội Xe", "Chấp hành"},
+                {"2", "DV02", "202-QĐ/UBKT", "2014-03-10", "Đảng viên", "Lò Thị Xuân", "Tài chính đảng"},
+                {"", "", "", "", "", "Hà Nội, ngày 31 tháng 3 năm 2014"},
+                {"", "NGƯỜI LẬP BIỂU", "", "", "", "TM. ỦY BAN KIỂM TRA"},
+                {"", "Lưu Thị Nguyệt", "", "", "", "Hoàng Minh Chính"},
+                {"3", "DV03", "203-QĐ/UBKT", "2014-03-28", "Đảng viên", "Hà Văn Khiêm", "Chấp hành"}};
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (!rows[r][c].isEmpty()) {
+                        ws.value(r, c, rows[r][c]);
+                    }
+                }
+            }
+            wb.finish();
+        }
+
+        Cli.Result result = Cli.run("--home", dir.resolve("home").toString(), "ingest", file.getParent().toString(), "--format", "json", "--no-refresh");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode sheet = null;
+        for (JsonNode f : result.json().at("/files")) {
+            if (f.get("path").asText().endsWith("kiem-tra-ky-duoi-chu-ky.xlsx")) {
+                sheet = f.get("sheets").get(0);
+            }
+        }
+        assertThat(sheet).isNotNull();
+        assertThat(sheet.get("accepted").asLong()).isEqualTo(3);
+        assertThat(sheet.get("rows").asLong()).isEqualTo(8);
+        assertThat(noise(sheet)).containsExactlyInAnyOrderEntriesOf(Map.of("title", 1L, "header", 1L, "signature", 3L));
+        assertThat(sheet.get("note").asText()).isEqualTo("1 row below the signature block read as record (row 8): check that it belongs to the register");
+    }
 }

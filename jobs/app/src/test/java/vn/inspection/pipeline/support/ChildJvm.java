@@ -29,6 +29,8 @@ public final class ChildJvm {
         command.add(System.getProperty("java.class.path"));
         command.add("-Dpipeline.pseudonym-key=" + Cli.TEST_KEY);
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        // a run in a child JVM checks that every sheet's rows add up, as every run in the suite does
+        command.add("-Dpipeline.accounting.strict=" + Boolean.getBoolean("pipeline.accounting.strict"));
         command.addAll(jvmOptions);
         command.add(PipelineCli.class.getName());
         command.addAll(List.of(args));
