@@ -35,6 +35,7 @@ class UnitChangesTest {
                 "Every change: /srv/pipeline/reports/unit-changes-run-7.csv");
         assertThat(String.join("\n", units.lines())).doesNotContain("X0005");
         JsonNode json = Json.MAPPER.valueToTree(units);
+        assertThat(json.fieldNames()).toIterable().containsExactly("added", "renamed", "moved", "merged", "changed", "list", "level_warnings");
         assertThat(json.at("/added/count").asLong()).isEqualTo(3_001);
         assertThat(json.at("/added/first_codes")).extracting(JsonNode::asText).containsExactly("T01", "X0001", "X0002", "X0003", "X0004");
         assertThat(json.at("/list").asText()).isEqualTo("/srv/pipeline/reports/unit-changes-run-7.csv");
