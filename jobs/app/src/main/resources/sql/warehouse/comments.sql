@@ -2,13 +2,13 @@ COMMENT ON TABLE units IS 'Cây đơn vị hiện nay (phiên bản mới nhất
 COMMENT ON COLUMN units.code IS 'Mã đơn vị / Unit code';
 COMMENT ON COLUMN units.name IS 'Tên đơn vị / Unit name';
 COMMENT ON COLUMN units.parent_code IS 'Mã đơn vị cấp trên / Parent unit code';
-COMMENT ON COLUMN units.level IS 'Cấp: BLOC, UPPER_BASE, BASE, BRANCH / Unit level';
+COMMENT ON COLUMN units.level IS 'Cấp: PROVINCE (tỉnh và tương đương), BLOC, DISTRICT (huyện và tương đương), UPPER_BASE, BASE (cơ sở), PARTIAL (đảng bộ bộ phận), BRANCH (chi bộ); chữ như đã gõ khi không nhận ra / Unit level code, or the text as typed when not recognised';
 COMMENT ON COLUMN units.aliases IS 'Tên gọi khác, cách nhau bởi ; / Other names, separated by ;';
 COMMENT ON COLUMN units.valid_from IS 'Hiệu lực từ / Valid from';
 COMMENT ON COLUMN units.valid_to IS 'Hiệu lực đến (đơn vị đã sáp nhập, giải thể) / Valid to (merged or dissolved units)';
 COMMENT ON COLUMN units.successor_code IS 'Mã đơn vị kế thừa sau sáp nhập / Successor unit after a merger';
 COMMENT ON COLUMN units.current_code IS 'Đơn vị hiện nay mang số liệu của đơn vị này (theo chuỗi kế thừa) / Unit that carries this unit''s records today (successor chain followed)';
-COMMENT ON COLUMN units.depth IS 'Độ sâu trong cây đơn vị, 0 là Đảng bộ Khối / Depth in the hierarchy, 0 for the bloc';
+COMMENT ON COLUMN units.depth IS 'Độ sâu trong cây đơn vị, 0 là đơn vị gốc (tỉnh, huyện hoặc Đảng bộ Khối) / Depth in the hierarchy, 0 for the root (a province, a district or a bloc)';
 COMMENT ON COLUMN units.path IS 'Đường dẫn mã từ gốc, cách nhau bởi / / Codes from the root, separated by /';
 
 COMMENT ON TABLE unit_history IS 'Mọi phiên bản của mỗi đơn vị qua các lần gửi danh mục (đổi tên, chuyển cấp trên, sáp nhập) / Every version of every unit across the units references sent (renamed, moved, merged)';
@@ -16,7 +16,7 @@ COMMENT ON COLUMN unit_history.code IS 'Mã đơn vị / Unit code';
 COMMENT ON COLUMN unit_history.version IS 'Số phiên bản, 1 là lần đầu / Version number, 1 for the first';
 COMMENT ON COLUMN unit_history.name IS 'Tên đơn vị trong phiên bản này / Unit name in this version';
 COMMENT ON COLUMN unit_history.parent_code IS 'Mã đơn vị cấp trên trong phiên bản này / Parent unit in this version';
-COMMENT ON COLUMN unit_history.level IS 'Cấp đơn vị / Unit level';
+COMMENT ON COLUMN unit_history.level IS 'Cấp đơn vị (mã, hoặc chữ như đã gõ khi không nhận ra) / Unit level (code, or the text as typed)';
 COMMENT ON COLUMN unit_history.aliases IS 'Tên gọi khác / Other names';
 COMMENT ON COLUMN unit_history.successor_code IS 'Đơn vị kế thừa (sáp nhập) / Successor after a merger';
 COMMENT ON COLUMN unit_history.valid_from IS 'Phiên bản có hiệu lực từ (trống: từ đầu) / In force from (blank: since ever)';

@@ -2,7 +2,6 @@ package vn.inspection.pipeline.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import vn.inspection.pipeline.ingest.IngestSummary;
@@ -46,15 +45,10 @@ final class SummaryTable {
                 }
             }
         }
-        if (!summary.unitChanges().isEmpty()) {
+        if (summary.units() != null) {
             out.println();
             out.println("UNITS REFERENCE");
-            List<String> added = summary.unitChanges().stream().filter(c -> c.changes().contains("ADDED")).map(IngestSummary.UnitChange::code).toList();
-            if (!added.isEmpty()) {
-                out.printf("  %d unit%s added: %s%n", added.size(), added.size() == 1 ? "" : "s", String.join(", ", added));
-            }
-            summary.unitChanges().stream().filter(c -> !c.changes().contains("ADDED"))
-                    .forEach(c -> out.printf("  %-10s %s%n", c.code(), c.describe()));
+            summary.units().lines().forEach(line -> out.println("  " + line));
         }
         out.println();
         out.println("TOTAL");

@@ -177,8 +177,9 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Step ingestReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Lake lake, PipelineHome home) {
-        IngestReport report = new IngestReport(lake, home.reports());
+    Step ingestReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Lake lake, PipelineHome home,
+                          SchemaCatalog catalog) {
+        IngestReport report = new IngestReport(lake, home.reports(), catalog);
         return new StepBuilder("report", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();

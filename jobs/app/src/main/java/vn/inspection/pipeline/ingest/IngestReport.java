@@ -19,7 +19,9 @@ import vn.inspection.pipeline.ingest.IngestSummary.SheetSummary;
 import vn.inspection.pipeline.lake.Lake;
 import vn.inspection.pipeline.lake.LakeReader;
 import vn.inspection.pipeline.lake.LakeSnapshot;
+import vn.inspection.pipeline.schema.Enumeration;
 import vn.inspection.pipeline.schema.RecordSchema;
+import vn.inspection.pipeline.schema.SchemaCatalog;
 import vn.inspection.pipeline.unit.UnitVersions;
 
 /**
@@ -27,15 +29,26 @@ import vn.inspection.pipeline.unit.UnitVersions;
  * writes the rejects report a user opens in Excel (CSV, UTF-8 with a byte-order mark): one line per
  * rejected row with file, sheet, row, record type, field, reason and the row's original values, and one
  * line per quarantined file. The original values hold members' names (unless {@code pipeline.rejects.redact}),
- * so the report, like each file's rejects in {@code reports/rejects/}, is readable by its owner only.
+ * so the report, like each file's rejects in {@code reports/rejects/}, is readable by its owner only. What the
+ * run's units references changed is counted in the summary and listed whole in {@code reports/unit-changes-run-N.csv}.
  */
 public final class IngestReport {
+    /** Columns of {@code reports/unit-changes-run-N.csv}, every change a run's units references made. */
+    static final List<String> UNIT_CHANGE_COLUMNS = List.of("file", "code", "changes", "description", "name", "previous_name", "parent_code",
+            "previous_parent_code", "successor_code", "level", "level_recognised", "effective_from");
+    /** The list of unit changes holds no member's name: readable by the home's group, like the other summaries (rw-r-----). */
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> UNIT_CHANGES_MODE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+
     private final Lake lake;
     private final Path reports;
+    private final Enumeration levels;
 
-    public IngestReport(Lake lake, Path reports) {
+    /** {@code catalog} gives the unit levels the summary warns are not listed. */
+    public IngestReport(Lake lake, Path reports, SchemaCatalog catalog) {
         this.lake = lake;
         this.reports = reports;
+        this.levels = catalog.schema(RecordSchema.UNITS).field("level").enumeration();
     }
 
     /**
@@ -92,11 +105,66 @@ public final class IngestReport {
                     .toList()));
         }
         Path report = writeRejects(runId, inOrder);
-        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString(), unitChanges(inOrder), null);
+        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString(), unitChanges(runId, inOrder), null);
     }
 
-    /** What the units references the run ingested changed in the units the lake held. */
-    private List<IngestSummary.UnitChange> unitChanges(List<FileResult> results) {
+    /**
+     * What the units references the run ingested changed in the units the lake held: counted, with the first codes, in
+     * the summary; every change in {@code reports/unit-changes-run-N.csv}. Null when the run brought no unit definition.
+     */
+    private UnitChanges unitChanges(long runId, List<FileResult> results) throws IOException {
+        List<UnitVersions.Version> versions = unitVersions(results);
+        if (versions.isEmpty()) {
+            return null;
+        }
+        Path list = writeUnitChanges(runId, versions);
+        return UnitChanges.of(versions.stream().map(v -> new UnitChanges.Changed(v.unit().code(), changes(v), v.unit().level(),
+                v.source().file())).toList(), level -> !recognisedLevel(level), list.toString());
+    }
+
+    private boolean recognisedLevel(String level) {
+        return level == null || levels.labels().containsKey(level);
+    }
+
+    private static List<String> changes(UnitVersions.Version v) {
+        return v.changes().stream().sorted().map(Enum::name).toList();
+    }
+
+    /** Every change, one line a unit (UTF-8 with a byte-order mark, for Excel), written beside its name and moved into place. */
+    private Path writeUnitChanges(long runId, List<UnitVersions.Version> versions) throws IOException {
+        Files.createDirectories(reports);
+        Path file = reports.resolve("unit-changes-run-" + runId + ".csv");
+        Path temp = reports.resolve(".unit-changes-run-" + runId + ".csv.tmp");
+        Files.deleteIfExists(temp);
+        try {
+            Files.createFile(temp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(UNIT_CHANGES_MODE));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(temp); // not a POSIX file system
+        }
+        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF');
+            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                    .setHeader(UNIT_CHANGE_COLUMNS.toArray(String[]::new)).get())) {
+                for (UnitVersions.Version v : versions) {
+                    IngestSummary.UnitChange change = unitChange(v);
+                    printer.printRecord(change.file(), change.code(), String.join(",", change.changes()), change.describe(), change.name(),
+                            change.previousName(), change.parentCode(), change.previousParentCode(), change.successorCode(), v.unit().level(),
+                            recognisedLevel(v.unit().level()), change.effectiveFrom());
+                }
+            }
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    private static IngestSummary.UnitChange unitChange(UnitVersions.Version v) {
+        return new IngestSummary.UnitChange(v.source().file(), v.unit().code(), changes(v), v.unit().name(),
+                v.previous() == null ? null : v.previous().name(), v.unit().parentCode(), v.previous() == null ? null : v.previous().parentCode(),
+                v.unit().successorCode(), v.from());
+    }
+
+    /** The unit definitions the units references the run ingested brought to the lake, in the order they were read. */
+    private List<UnitVersions.Version> unitVersions(List<FileResult> results) {
         java.util.Set<String> checksums = new java.util.HashSet<>();
         for (FileResult result : results) {
             if (result.status() == FileResult.Status.INGESTED && result.sheets().stream().anyMatch(s -> RecordSchema.UNITS.equals(s.recordType()))) {
@@ -108,9 +176,7 @@ public final class IngestReport {
         }
         LakeSnapshot snapshot = lake.snapshot();
         UnitVersions versions = LakeReader.readUnitVersions(lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()), snapshot);
-        return versions.broughtBy(checksums).stream().map(v -> new IngestSummary.UnitChange(v.source().file(), v.unit().code(),
-                v.changes().stream().sorted().map(Enum::name).toList(), v.unit().name(), v.previous() == null ? null : v.previous().name(),
-                v.unit().parentCode(), v.previous() == null ? null : v.previous().parentCode(), v.unit().successorCode(), v.from())).toList();
+        return versions.broughtBy(checksums);
     }
 
     private Path writeRejects(long runId, List<FileResult> results) throws IOException {

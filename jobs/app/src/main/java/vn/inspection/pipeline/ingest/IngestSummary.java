@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -11,31 +12,31 @@ import vn.inspection.pipeline.system.Json;
 
 /**
  * The outcome of an ingest run, as the CLI prints it ({@code --format json} prints exactly this): every
- * input file with its status and per-sheet counts, totals per record type, and the rejects report.
+ * input file with its status and per-sheet counts, totals per record type, the rejects report, and what the
+ * units references changed ({@code units}: counts and first codes, absent when the run brought no unit).
+ * Summaries written before {@code units} held every change as {@code unit_changes}: read, that is left aside.
  */
+@JsonIgnoreProperties({"unit_changes"})
 public record IngestSummary(
         @JsonProperty("files") List<FileSummary> files,
         @JsonProperty("totals") Map<String, Totals> totals,
         @JsonProperty("rejects_report") String rejectsReport,
-        @JsonProperty("unit_changes") List<UnitChange> unitChanges,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("units") UnitChanges units,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("note") String note) {
 
-    public IngestSummary {
-        unitChanges = unitChanges == null ? List.of() : List.copyOf(unitChanges);
-    }
-
     public IngestSummary(List<FileSummary> files, Map<String, Totals> totals, String rejectsReport) {
-        this(files, totals, rejectsReport, List.of(), null);
+        this(files, totals, rejectsReport, null, null);
     }
 
     /** The summary of a run given nothing to read: says so. */
     public static IngestSummary nothingFound(String note) {
-        return new IngestSummary(List.of(), Map.of(), null, List.of(), note);
+        return new IngestSummary(List.of(), Map.of(), null, null, note);
     }
 
     /**
-     * What a units reference ingested by the run changed: a unit added, renamed, moved to another parent or
-     * merged into a successor ({@code changes}), with the definition it replaced and the day it takes effect.
+     * One change a units reference ingested by the run made: a unit added, renamed, moved to another parent or
+     * merged into a successor ({@code changes}), with the definition it replaced and the day it takes effect
+     * (a line of {@code reports/unit-changes-run-N.csv}).
      */
     public record UnitChange(
             @JsonProperty("file") String file,

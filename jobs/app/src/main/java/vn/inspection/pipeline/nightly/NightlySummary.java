@@ -13,12 +13,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import vn.inspection.pipeline.ingest.IngestSummary;
+import vn.inspection.pipeline.ingest.UnitChanges;
 import vn.inspection.pipeline.system.Json;
 
 /**
  * The summary of one nightly run (one execution: a restart has its own), as {@code runs/} keeps it and as the command
  * prints it: the inbox's files by outcome, the records accepted, skipped as duplicates and rejected, where the rejects
- * and quarantined files are, the warehouse, each report due and each delivery, every step with its duration, and,
+ * and quarantined files are, what a units reference changed (counts, first codes, unit levels not listed), the warehouse, each report due and each delivery, every step with its duration, and,
  * when the run failed, which step and why.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,6 +39,7 @@ public record NightlySummary(@JsonProperty("job") String job,
                              @JsonProperty("files") Files files,
                              @JsonProperty("records") Map<String, IngestSummary.Totals> records,
                              @JsonProperty("rejects_report") String rejectsReport,
+                             @JsonProperty("units") UnitChanges units,
                              @JsonProperty("ingest_run") Long ingestRun,
                              @JsonProperty("problems") List<Problem> problems,
                              @JsonProperty("moved") List<Moved> moved,
@@ -125,6 +127,10 @@ public record NightlySummary(@JsonProperty("job") String job,
         }
         if (rejectsReport != null && records != null && records.values().stream().anyMatch(t -> t.rejected() > 0)) {
             out.append("  Rejected rows (file, sheet, row, reason): ").append(rejectsReport).append('\n');
+        }
+        if (units != null) {
+            out.append("  Units reference:\n");
+            units.lines().forEach(line -> out.append("    ").append(line).append('\n'));
         }
         if (problems != null) {
             for (Problem p : problems) {

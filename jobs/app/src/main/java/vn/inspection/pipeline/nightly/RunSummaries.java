@@ -124,7 +124,7 @@ final class RunSummaries implements JobExecutionListener {
                 started, ended, started == null ? 0 : java.time.Duration.between(started, ended).toMillis(),
                 parameters.getLocalDate(NightlyJobConfiguration.AS_OF), parameters.getString(NightlyJobConfiguration.INBOX),
                 Boolean.parseBoolean(parameters.getString(NightlyJobConfiguration.MOVE_PROCESSED, "false")),
-                failure, files, records, ingest == null ? null : ingest.rejectsReport(),
+                failure, files, records, ingest == null ? null : ingest.rejectsReport(), ingest == null ? null : ingest.units(),
                 context.containsKey(NightlyJobConfiguration.INGEST_RUN) ? context.getLong(NightlyJobConfiguration.INGEST_RUN) : null,
                 problems, moved, warehouse, reports, deliveries, stepRuns, summaryFile == null ? null : summaryFile.toString());
     }

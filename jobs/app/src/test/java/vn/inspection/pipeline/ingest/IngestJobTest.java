@@ -28,6 +28,7 @@ import vn.inspection.pipeline.record.Pseudonymiser;
 import vn.inspection.pipeline.support.Cli;
 import vn.inspection.pipeline.support.Fixtures;
 import vn.inspection.pipeline.support.LakeQueries;
+import vn.inspection.pipeline.support.ReportFiles;
 
 /**
  * The ingest job on the committed fixture spreadsheets: what lands in the lake, value by value; what is
@@ -152,11 +153,16 @@ class IngestJobTest {
     class Summary {
 
         @Test
-        void printsOneJsonDocumentWithEveryFileAndSheet() {
+        void printsOneJsonDocumentWithEveryFileAndSheet() throws IOException {
             JsonNode json = run.json();
-            assertThat(json.fieldNames()).toIterable().containsExactly("files", "totals", "rejects_report", "unit_changes");
-            assertThat(json.get("unit_changes")).as("the first units reference adds every unit")
-                    .extracting(c -> c.get("code").asText() + " " + c.get("changes").get(0).asText())
+            assertThat(json.fieldNames()).toIterable().containsExactly("files", "totals", "rejects_report", "units");
+            assertThat(json.at("/units/added/count").asLong()).as("the first units reference adds every unit").isEqualTo(6);
+            assertThat(json.at("/units/added/first_codes")).extracting(JsonNode::asText).containsExactly("DBK", "DU01", "DU02", "DU03", "CB0101");
+            assertThat(List.of("renamed", "moved", "merged", "changed")).allSatisfy(kind -> assertThat(json.at("/units/" + kind + "/count").asLong()).isZero());
+            assertThat(json.at("/units/level_warnings")).isEmpty();
+            Path list = Path.of(json.at("/units/list").asText());
+            assertThat(list).isEqualTo(home.resolve("reports").resolve("unit-changes-run-1.csv"));
+            assertThat(ReportFiles.csv(list)).extracting(c -> c.get("code") + " " + c.get("changes"))
                     .containsExactly("DBK ADDED", "DU01 ADDED", "DU02 ADDED", "DU03 ADDED", "CB0101 ADDED", "CB0201 ADDED");
             Map<String, String> statuses = new TreeMap<>();
             json.get("files").forEach(f -> statuses.put(Path.of(f.get("path").asText()).getFileName().toString(), f.get("status").asText()));
@@ -402,7 +408,8 @@ class IngestJobTest {
                 .containsPattern("Quý I-2014\\s+inspection\\s+17\\s+5\\s+1\\s+0\\s+11\n")
                 .contains("      other rows: 3 blank, 2 title, 1 header, 1 column numbers, 1 total, 3 signature\n")
                 .containsPattern("Ghi chú\\s+skipped: not a register")
-                .contains("UNITS REFERENCE\n  6 units added: DBK, DU01, DU02, DU03, CB0101, CB0201")
+                .contains("UNITS REFERENCE\n  6 units added: DBK, DU01, DU02, DU03, CB0101 and 1 more\n"
+                        + "  Every change: " + temp.resolve("home").resolve("reports").resolve("unit-changes-run-1.csv").toAbsolutePath().normalize() + "\n")
                 .contains("Rejects report: ");
     }
 

@@ -23,4 +23,19 @@ class IngestSummaryTest {
         assertThat(merged.describe()).isEqualTo("merged into DV01 (from 2015-01-01)");
         assertThat(added.describe()).isEqualTo("added 'Chi bộ Cảng' under DV04");
     }
+
+    @Test
+    void readsASummaryKeptBeforeUnitChangesWereCountedAndWritesTheCounts() {
+        String kept = "{\"files\":[],\"totals\":{\"units\":{\"accepted\":2,\"duplicates\":0,\"rejected\":0}},\"rejects_report\":\"r.csv\","
+                + "\"unit_changes\":[{\"file\":\"don-vi.xlsx\",\"code\":\"DBK\",\"changes\":[\"ADDED\"]}]}";
+
+        IngestSummary summary = IngestSummary.fromJson(kept);
+
+        assertThat(summary.totals().get("units").accepted()).isEqualTo(2);
+        assertThat(summary.units()).isNull();
+        assertThat(summary.toJson()).doesNotContain("unit_changes").doesNotContain("\"units\":{\"added\"");
+        IngestSummary counted = new IngestSummary(List.of(), java.util.Map.of(), "r.csv", UnitChanges.of(
+                List.of(new UnitChanges.Changed("DBK", List.of("ADDED"), "BLOC", "don-vi.xlsx")), level -> false, "unit-changes-run-1.csv"), null);
+        assertThat(IngestSummary.fromJson(counted.toJson())).isEqualTo(counted);
+    }
 }

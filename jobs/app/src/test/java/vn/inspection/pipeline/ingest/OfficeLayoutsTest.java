@@ -23,6 +23,7 @@ import vn.inspection.pipeline.record.Pseudonymiser;
 import vn.inspection.pipeline.support.Cli;
 import vn.inspection.pipeline.support.Fixtures;
 import vn.inspection.pipeline.support.LakeQueries;
+import vn.inspection.pipeline.support.ReportFiles;
 
 /**
  * Registers laid out as offices keep them (the committed corpus in {@code fixtures/office-layouts/}, made by
@@ -159,7 +160,7 @@ class OfficeLayoutsTest {
     }
 
     @Test
-    void aUnitsReferenceSentAgainRenamesMovesAndMergesFromItsDatesKeepsTheHistoryAndRollsUpTheCurrentTree(@TempDir Path other) {
+    void aUnitsReferenceSentAgainRenamesMovesAndMergesFromItsDatesKeepsTheHistoryAndRollsUpTheCurrentTree(@TempDir Path other) throws java.io.IOException {
         Path again = other.resolve("home");
         assertThat(Cli.run("--home", again.toString(), "ingest", LAYOUTS.toString()).exitCode()).isZero();
 
@@ -169,12 +170,15 @@ class OfficeLayoutsTest {
         JsonNode json = resent.json();
         assertThat(json.at("/files/0/sheets/0/accepted").asLong()).as("the three changed rows are new versions").isEqualTo(3);
         assertThat(json.at("/files/0/sheets/0/duplicates").asLong()).as("the unchanged rows are the same definitions").isEqualTo(3);
-        assertThat(json.get("unit_changes")).extracting(c -> c.get("code").asText(), c -> c.get("changes").toString(),
-                        c -> c.get("effective_from").asText())
+        assertThat(List.of("added", "renamed", "moved", "merged", "changed")).extracting(kind -> json.at("/units/" + kind + "/count").asLong() + " "
+                + json.at("/units/" + kind + "/first_codes"))
+                .containsExactly("0 []", "1 [\"DV02\"]", "1 [\"CB0301\"]", "1 [\"DV03\"]", "0 []");
+        assertThat(ReportFiles.csv(Path.of(json.at("/units/list").asText())))
+                .extracting(c -> c.get("code"), c -> c.get("changes"), c -> c.get("effective_from"), c -> c.get("description"))
                 .containsExactly(
-                        tuple("DV02", "[\"RENAMED\"]", "2015-01-01"),
-                        tuple("DV03", "[\"MERGED\"]", "2015-01-01"),
-                        tuple("CB0301", "[\"MOVED\"]", "2015-01-01"));
+                        tuple("DV02", "RENAMED", "2015-01-01", "renamed 'Đảng bộ Bưu điện tỉnh' → 'Đảng bộ Tổng công ty Bưu điện' (from 2015-01-01)"),
+                        tuple("DV03", "MERGED", "2015-01-01", "merged into DV01 (from 2015-01-01)"),
+                        tuple("CB0301", "MOVED", "2015-01-01", "moved DV03 → DV02 (from 2015-01-01)"));
 
         Cli.Result table = Cli.run("--home", again.toString(), "ingest", Fixtures.ROOT.resolve("office-layouts-later").toString());
         assertThat(table.out()).as("already ingested: nothing changes again").doesNotContain("UNITS REFERENCE");

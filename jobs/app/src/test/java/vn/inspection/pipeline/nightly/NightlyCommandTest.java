@@ -125,10 +125,15 @@ class NightlyCommandTest {
             assertThat(left.filter(Files::isRegularFile).map(p -> inbox.relativize(p).toString())).containsExactly("hong.xlsx");
         }
         assertThat(summary.at("/moved").size()).isEqualTo(3);
+        assertThat(summary.at("/units/added/count").asLong()).as("the samples' units reference").isEqualTo(386);
+        assertThat(summary.at("/units/added/first_codes")).hasSize(5);
+        assertThat(Files.readString(Path.of(summary.at("/summary_file").asText())))
+                .containsPattern("  Units reference:\n    386 units added: \\w+, \\w+, \\w+, \\w+, \\w+ and 381 more\n"
+                        + "    Every change: " + java.util.regex.Pattern.quote(home.resolve("reports").toString()) + "/unit-changes-run-1\\.csv\n");
 
         Cli.Result next = Cli.run("--home", home.toString(), "nightly", "--inbox", inbox.toString(), "--as-of", "2014-07-02", "--move-processed");
         assertThat(next.exitCode()).as("still quarantined, still said").isEqualTo(3);
-        assertThat(next.out()).contains("QUARANTINED: hong.xlsx");
+        assertThat(next.out()).contains("QUARANTINED: hong.xlsx").doesNotContain("Units reference");
         assertThat(home.resolve("inbox")).as("--inbox given: the default inbox is not made").doesNotExist();
     }
 

@@ -21,7 +21,8 @@ import vn.inspection.pipeline.text.VietnameseText;
 
 /**
  * Turns one data row of a register into a record or a rejection, following the record schema: cleans
- * text to NFC, matches enumerations through their synonyms, parses dates and booleans, resolves the
+ * text to NFC, matches enumerations through their synonyms (a descriptive one keeps a value it does not
+ * recognise as typed), parses dates and booleans, resolves the
  * unit, applies the contract's reject rules, pseudonymises party members and computes the natural key.
  * Rows that hold no record are told apart before, by {@link RowClassifier}. Safe to share between threads:
  * its only state is memos of pure functions of a cell (enumeration matches, parsed dates).
@@ -117,7 +118,9 @@ public final class RecordNormaliser {
                 case DATE -> date(field, text, values, problems);
                 case BOOLEAN, ENUM -> {
                     Optional<EnumValue> match = enumMatches.get(field.name()).apply(text);
-                    if (match.isEmpty()) {
+                    if (match.isEmpty() && field.keepsUnrecognised()) {
+                        values.put(field.name(), text); // descriptive (a unit's level): kept as typed, the ingest summary warns
+                    } else if (match.isEmpty()) {
                         problems.add(new RowOutcome.Problem(field.name(), "'" + text + "' is not a recognised value (expected one of "
                                 + String.join(", ", field.enumeration().labels().values().stream().map(l -> l.vi()).toList()) + ")"));
                     } else {

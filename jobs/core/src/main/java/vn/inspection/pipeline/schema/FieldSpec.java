@@ -9,7 +9,9 @@ import java.util.Map;
  * {@code <name>_code}), type, the header offices write and its aliases, whether it is required, the
  * enumeration it draws from, and when its value is personal data: a field with {@code pseudonymiseUnless}
  * is pseudonymised unless the row's fields hold those codes (a subject is personal data unless the row
- * says it is an organization, so a blank subject type errs on the side of privacy).
+ * says it is an organization, so a blank subject type errs on the side of privacy). An enumeration field is
+ * normally strict (a value it does not recognise rejects the row); one marked {@code "unrecognised": "keep"}
+ * ({@link #keepsUnrecognised()}) is descriptive: a value it does not recognise is kept as typed (a unit's level).
  */
 public record FieldSpec(
         String name,
@@ -18,6 +20,7 @@ public record FieldSpec(
         String header,
         List<String> aliases,
         Enumeration enumeration,
+        boolean keepsUnrecognised,
         String separator,
         Map<String, String> pseudonymiseUnless,
         Label description) {

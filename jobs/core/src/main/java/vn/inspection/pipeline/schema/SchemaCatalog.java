@@ -128,11 +128,18 @@ public final class SchemaCatalog {
             } else if (fieldType == FieldType.BOOLEAN) {
                 enumeration = enumerations.get("boolean");
             }
+            String unrecognised = f.path("unrecognised").asText("reject");
+            if (!unrecognised.equals("reject") && !unrecognised.equals("keep")) {
+                throw new SchemaException(where + ": unrecognised must be 'reject' (the default) or 'keep', not '" + unrecognised + "'");
+            }
+            if (unrecognised.equals("keep") && fieldType != FieldType.ENUM) {
+                throw new SchemaException(where + ": unrecognised 'keep' applies to enum fields only");
+            }
             Map<String, String> pseudonymiseUnless = new LinkedHashMap<>();
             f.path("pseudonymise_unless").properties().forEach(p -> pseudonymiseUnless.put(p.getKey(), p.getValue().asText()));
             JsonNode description = f.path("description");
             fields.add(new FieldSpec(name, fieldType, f.path("required").asBoolean(false), text(f, "header", where),
-                    strings(f.path("aliases")), enumeration, f.path("separator").asText(";"), pseudonymiseUnless,
+                    strings(f.path("aliases")), enumeration, unrecognised.equals("keep"), f.path("separator").asText(";"), pseudonymiseUnless,
                     new Label(description.path("vi").asText(""), description.path("en").asText(""))));
         }
         List<NaturalKeySpec> keys = new ArrayList<>();

@@ -112,7 +112,7 @@ public final class UnitHierarchy {
         return links;
     }
 
-    /** The root units (no parent): normally one, the bloc. */
+    /** The root units (no parent): normally one, the unit whose reference it is (a province, a district, a bloc). */
     public List<String> roots() {
         return units.values().stream().filter(u -> u.parentCode() == null).map(Unit::code).toList();
     }

@@ -243,6 +243,24 @@ class RecordNormaliserTest {
                     .containsEntry("aliases", "ĐU Bộ Một; Đảng bộ Bộ Một").containsEntry("valid_from", LocalDate.of(2010, 1, 1));
             assertThat(record.periodDate()).isNull();
         }
+
+        @ParameterizedTest
+        @CsvSource({"Đảng bộ tỉnh, PROVINCE", "Đảng bộ thị xã, DISTRICT", "Đảng ủy Công an tỉnh, DISTRICT", "Phường, BASE",
+                "Chi bộ trực thuộc Đảng ủy cơ sở, BRANCH"})
+        void storesTheCodeOfAUnitLevelOfAnyPartOfTheHierarchy(String written, String code) {
+            RowOutcome.Accepted record = accepted(normaliser(UNITS_HEADER).normalise(List.of("X01", "Đơn vị Một", "T01", written, "", "", "", "")));
+
+            assertThat(record.values()).containsEntry("level", code);
+        }
+
+        @Test
+        void keepsAUnitLevelNobodyListedAsTypedAndAcceptsTheUnit() {
+            RowOutcome.Accepted record = accepted(normaliser(UNITS_HEADER).normalise(
+                    List.of("BP01", "Đảng bộ bộ phận Phân xưởng Một", "DU01", "  Đảng bộ  bộ phận xyz ", "", "", "", "")));
+
+            assertThat(record.values()).containsEntry("code", "BP01").containsEntry("parent_code", "DU01")
+                    .containsEntry("level", "Đảng bộ bộ phận xyz");
+        }
     }
 
     @Nested

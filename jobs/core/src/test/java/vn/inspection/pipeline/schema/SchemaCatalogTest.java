@@ -241,6 +241,23 @@ class SchemaCatalogTest {
         }
 
         @Test
+        void keepsAnUnrecognisedUnitLevelAsTypedButRejectsEveryOtherUnrecognisedValue() {
+            assertThat(CATALOG.schema("units").field("level").keepsUnrecognised()).isTrue();
+            assertThat(CATALOG.schemas().stream().flatMap(s -> s.fields().stream())
+                    .filter(FieldSpec::keepsUnrecognised).map(FieldSpec::name)).containsExactly("level");
+        }
+
+        @Test
+        void tellsACityUnderTheCentreFromACityUnderAProvinceAndLeavesABareCityUnmatched() {
+            Enumeration level = CATALOG.schema("units").field("level").enumeration();
+
+            assertThat(level.match("Đảng bộ thành phố trực thuộc Trung ương")).map(EnumValue::code).contains("PROVINCE");
+            assertThat(level.match("Đảng bộ thành phố thuộc tỉnh")).map(EnumValue::code).contains("DISTRICT");
+            assertThat(level.match("Đảng bộ thành phố")).isEmpty();
+            assertThat(level.match("Đảng bộ bộ phận xyz")).isEmpty();
+        }
+
+        @Test
         void doesNotMatchAnUnknownValue() {
             assertThat(CATALOG.schema("discipline").field("form").enumeration().match("Phê bình")).isEmpty();
         }
@@ -296,6 +313,20 @@ class SchemaCatalogTest {
         }
         value(rows, "complaint", "anonymous", "true", "Có", "x", "X", "✓", "1", "True");
         value(rows, "complaint", "anonymous", "false", "Không", "0", "False");
+        // the levels of the whole hierarchy, as provincial and district offices write them
+        value(rows, "units", "level", "PROVINCE", "Đảng bộ tỉnh", "Tỉnh", "Đảng bộ thành phố trực thuộc Trung ương",
+                "Đảng bộ Khối trực thuộc Trung ương", "Tỉnh ủy");
+        value(rows, "units", "level", "DISTRICT", "Đảng bộ huyện", "Huyện", "Đảng bộ quận", "Quận", "Đảng bộ thị xã", "Thị xã",
+                "Đảng bộ thành phố thuộc tỉnh", "Thành phố thuộc tỉnh", "Đảng bộ Khối cấp tỉnh", "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an tỉnh");
+        value(rows, "units", "level", "BASE", "Đảng bộ xã", "Xã", "Đảng bộ phường", "Phường", "Đảng bộ thị trấn", "Thị trấn",
+                "Đảng bộ cơ quan", "Cơ quan", "Đảng bộ doanh nghiệp", "Doanh nghiệp", "Đảng bộ cơ sở", "Chi bộ cơ sở", "Cơ sở");
+        value(rows, "units", "level", "PARTIAL", "Đảng bộ bộ phận");
+        value(rows, "units", "level", "BRANCH", "Chi bộ", "Chi bộ trực thuộc", "Chi bộ trực thuộc Đảng ủy cơ sở", "Chi bộ trực thuộc đảng bộ cơ sở");
+        // a bloc's levels keep their codes: the samples and the lakes written before do not change
+        value(rows, "units", "level", "BLOC", "Đảng bộ Khối", "Khối", "Đảng ủy Khối", "0");
+        value(rows, "units", "level", "UPPER_BASE", "Đảng bộ cấp trên cơ sở", "Cấp trên cơ sở", "1");
+        value(rows, "units", "level", "BASE", "Tổ chức cơ sở đảng", "2");
+        value(rows, "units", "level", "BRANCH", "3");
         return rows.build();
     }
 
@@ -406,6 +437,24 @@ class SchemaCatalogTest {
             assertThatThrownBy(() -> SchemaCatalog.load(folder))
                     .isInstanceOf(SchemaException.class)
                     .hasMessage("supervision.json: period_date 'plan_date' is not a date field");
+        }
+
+        @Test
+        void refusesAnUnrecognisedPolicyOtherThanRejectOrKeep() throws IOException {
+            corrupt("units.json", "\"unrecognised\": \"keep\"", "\"unrecognised\": \"ignore\"");
+
+            assertThatThrownBy(() -> SchemaCatalog.load(folder))
+                    .isInstanceOf(SchemaException.class)
+                    .hasMessage("units.json, field 'level': unrecognised must be 'reject' (the default) or 'keep', not 'ignore'");
+        }
+
+        @Test
+        void refusesToKeepUnrecognisedValuesOfAFieldThatIsNoEnumeration() throws IOException {
+            corrupt("units.json", "\"name\": \"valid_from\", \"type\": \"date\"", "\"name\": \"valid_from\", \"type\": \"date\", \"unrecognised\": \"keep\"");
+
+            assertThatThrownBy(() -> SchemaCatalog.load(folder))
+                    .isInstanceOf(SchemaException.class)
+                    .hasMessage("units.json, field 'valid_from': unrecognised 'keep' applies to enum fields only");
         }
 
         @Test
