@@ -86,7 +86,13 @@ class SqlSandboxTest {
                 "CREATE TABLE stolen AS SELECT * FROM inspection",
                 "INSERT INTO units (code, name, current_code, depth, path) VALUES ('X', 'X', 'X', 0, 'X')",
                 "DELETE FROM inspection",
-                "DROP TABLE units");
+                "DROP TABLE units",
+                // DuckDB keeps the database file and its WAL as allowed paths even with external access off
+                "COPY (SELECT 1 AS a) TO '" + home.resolve("warehouse/warehouse.duckdb") + "' (USE_TMP_FILE false)",
+                "COPY (SELECT 1 AS a) TO '" + home.resolve("warehouse/warehouse.duckdb.wal") + "'",
+                "SELECT * FROM read_blob('" + home.resolve("warehouse/warehouse.duckdb") + "')",
+                "SET disabled_filesystems = ''",
+                "SET memory_limit = '100GB'");
     }
 
     @ParameterizedTest
