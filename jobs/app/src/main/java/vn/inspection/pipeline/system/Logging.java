@@ -111,7 +111,12 @@ public final class Logging {
             public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
                 // Spring Batch logs a failed step with its exception; the command says why in its own words
                 boolean batchFailure = event.getLoggerName().startsWith("org.springframework.batch.");
-                return batchFailure || event.getMarkerList() != null && event.getMarkerList().contains(TOLD)
+                // nor does Spring Boot's report of an application that did not start (pages of it): the command says why
+                boolean startFailure = event.getLoggerName().equals("org.springframework.boot.SpringApplication")
+                        || event.getLoggerName().startsWith("org.springframework.boot.diagnostics.")
+                        || event.getLoggerName().startsWith("org.springframework.context.")
+                        && String.valueOf(event.getMessage()).startsWith("Exception encountered during context initialization");
+                return batchFailure || startFailure || event.getMarkerList() != null && event.getMarkerList().contains(TOLD)
                         ? ch.qos.logback.core.spi.FilterReply.DENY : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
             }
         });

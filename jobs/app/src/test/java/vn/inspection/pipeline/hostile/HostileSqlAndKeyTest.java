@@ -162,4 +162,165 @@ class HostileSqlAndKeyTest {
         assertThat(result.err()).startsWith("pipeline sql: ").contains("pipeline.sql.memory-limit").doesNotContain("Exception")
                 .hasLineCount(1);
     }
+    // ---- the pseudonym key: a lake refuses a key it was not built with ----
+
+    static final String OTHER_KEY = "another-pseudonym-key-fedcba9876543210";
+
+    @TempDir
+    Path dir;
+
+    /** A home with the units and the 2013 letters ingested under the tests' key; and the letters re-saved with one changed cell. */
+    private Path homeWithLetters() throws IOException {
+        Path keyHome = dir.resolve("home");
+        Path inbox = Fixtures.copy(Fixtures.INGEST, dir.resolve("inbox"), "don-vi.xlsx", "don-thu-2013.csv");
+        Cli.Result ingest = Cli.run("--home", keyHome.toString(), "ingest", inbox.toString());
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        Path resaved = Files.createDirectories(dir.resolve("resaved")).resolve("don-thu-2013.csv");
+        String letters = Files.readString(Fixtures.INGEST.resolve("don-thu-2013.csv"));
+        assertThat(letters).contains("Đúng một phần");
+        Files.writeString(resaved, letters.replaceFirst("Đúng một phần", "Đúng"));
+        return keyHome;
+    }
+
+    private static Cli.Result withKey(String key, String... args) {
+        String before = System.getProperty("pipeline.pseudonym-key");
+        try {
+            if (key == null) {
+                System.clearProperty("pipeline.pseudonym-key");
+            } else {
+                System.setProperty("pipeline.pseudonym-key", key);
+            }
+            return Cli.run(args);
+        } finally {
+            System.setProperty("pipeline.pseudonym-key", before);
+        }
+    }
+
+    @Test
+    void refusesAnIngestUnderAnotherKeyBeforeReadingAnythingAndChangesNoFile() throws IOException {
+        Path keyHome = homeWithLetters();
+        assertThat(Files.readString(keyHome.resolve("lake/_key-fingerprint")).strip()).matches("[0-9a-f]{16}");
+        Map<String, String> before = FileTree.snapshot(keyHome);
+
+        Cli.Result ingest = withKey(OTHER_KEY, "--home", keyHome.toString(), "ingest", dir.resolve("resaved").toString());
+
+        assertThat(ingest.exitCode()).as(ingest.out() + ingest.err()).isEqualTo(1);
+        assertThat(ingest.err()).matches("pipeline ingest: the pseudonym key does not match the one this lake was built with \\(fingerprint "
+                + "[0-9a-f]{16} ≠ [0-9a-f]{16}\\): restore " + java.util.regex.Pattern.quote(keyHome.resolve("pseudonym.key").toString())
+                + " from your backup, or set PIPELINE_PSEUDONYM_KEY to the old key; a new key needs a new lake\n");
+        assertThat(FileTree.snapshot(keyHome)).isEqualTo(before);
+
+        Cli.Result nightly = withKey(OTHER_KEY, "--home", keyHome.toString(), "nightly", "--inbox", dir.resolve("resaved").toString(),
+                "--as-of", "2014-07-02");
+        assertThat(nightly.exitCode()).as(nightly.out() + nightly.err()).isEqualTo(1);
+        assertThat(nightly.err()).contains("the pseudonym key does not match the one this lake was built with").hasLineCount(1);
+        assertThat(FileTree.snapshot(keyHome)).isEqualTo(before);
+
+        Cli.Result verify = withKey(OTHER_KEY, "--home", keyHome.toString(), "verify");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out() + verify.err()).contains("the pseudonym key does not match the one this lake was built with");
+
+        Cli.Result right = Cli.run("--home", keyHome.toString(), "ingest", dir.resolve("resaved").toString());
+        assertThat(right.exitCode()).as("the lake's own key still ingests: " + right.err()).isZero();
+        assertThat(Cli.run("--home", keyHome.toString(), "verify").exitCode()).isZero();
+    }
+
+    @Test
+    void refusesToReplaceALostKeyFileAndIngestsAgainOnceItIsRestored() throws IOException {
+        Path keyHome = dir.resolve("home");
+        Path inbox = Fixtures.copy(Fixtures.INGEST, dir.resolve("inbox"), "don-vi.xlsx", "kiem-tra-2014.xlsx");
+        Cli.Result first = withKey(null, "--home", keyHome.toString(), "ingest", inbox.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path keyFile = keyHome.resolve("pseudonym.key");
+        Path backup = Files.copy(keyFile, dir.resolve("pseudonym.key.backup"));
+        Files.delete(keyFile);
+        Map<String, String> before = FileTree.snapshot(keyHome);
+        Path more = Fixtures.copy(Fixtures.INGEST, dir.resolve("more"), "don-thu-2013.csv");
+
+        Cli.Result lost = withKey(null, "--home", keyHome.toString(), "ingest", more.toString());
+
+        assertThat(lost.exitCode()).as(lost.out() + lost.err()).isEqualTo(1);
+        assertThat(lost.err()).isEqualTo("pipeline ingest: the pseudonym key " + keyFile + " is missing, and this lake was built with a key "
+                + "(fingerprint " + Files.readString(keyHome.resolve("lake/_key-fingerprint")).strip() + "): restore " + keyFile
+                + " from your backup, or set PIPELINE_PSEUDONYM_KEY to the old key; a new key needs a new lake\n");
+        assertThat(keyFile).doesNotExist();
+        assertThat(FileTree.snapshot(keyHome)).isEqualTo(before);
+        Cli.Result verify = withKey(null, "--home", keyHome.toString(), "verify");
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.out() + verify.err()).contains("the pseudonym key " + keyFile + " is missing");
+
+        Files.copy(backup, keyFile);
+        Cli.Result restored = withKey(null, "--home", keyHome.toString(), "ingest", more.toString());
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(withKey(null, "--home", keyHome.toString(), "verify").exitCode()).isZero();
+    }
+
+    @Test
+    void recordsTheKeyOfALakeBuiltBeforeFingerprintsOnceAndSaysSo() throws IOException {
+        Path keyHome = homeWithLetters();
+        Path fingerprint = keyHome.resolve("lake/_key-fingerprint");
+        String recorded = Files.readString(fingerprint);
+        Files.delete(fingerprint);
+        Path more = Fixtures.copy(Fixtures.INGEST, dir.resolve("more"), "kiem-tra-2014.xlsx");
+
+        Cli.Result next = Cli.run("--home", keyHome.toString(), "ingest", more.toString());
+
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        assertThat(next.err()).contains("the lake had no record of its pseudonym key: recorded this key's fingerprint");
+        assertThat(fingerprint).hasContent(recorded.strip());
+        Cli.Result again = Cli.run("--home", keyHome.toString(), "ingest", dir.resolve("resaved").toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).doesNotContain("no record of its pseudonym key");
+        assertThat(Cli.run("--home", keyHome.toString(), "verify").out()).doesNotContain("EXTRA");
+    }
+
+    @Test
+    void refusesATooShortKeyWithOneLine() throws IOException {
+        Path keyHome = dir.resolve("home");
+        Path inbox = Fixtures.copy(Fixtures.INGEST, dir.resolve("inbox"), "don-vi.xlsx");
+
+        Cli.Result result = withKey("short-key", "--home", keyHome.toString(), "ingest", inbox.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("pipeline ingest: the pseudonym key of pipeline.pseudonym-key is 9 characters long; it must be at least 16 "
+                + "(a generated one has 64): set the key this lake was built with\n");
+    }
+
+    // ---- a damaged job repository ----
+
+    @Test
+    void namesADamagedJobRepositoryAndWhatToDoInEveryCommandThatOpensIt() throws IOException {
+        Path jobsHome = dir.resolve("home");
+        Path inbox = Fixtures.copy(Fixtures.INGEST, dir.resolve("inbox"), "don-vi.xlsx", "kiem-tra-2014.xlsx");
+        assertThat(Cli.run("--home", jobsHome.toString(), "ingest", inbox.toString()).exitCode()).isZero();
+        Path jobs = jobsHome.resolve("batch/jobs.mv.db");
+        byte[] whole = Files.readAllBytes(jobs);
+        Files.write(jobs, java.util.Arrays.copyOf(whole, whole.length / 3));
+        Map<String, String> before = withoutH2Trace(FileTree.snapshot(jobsHome));
+        Path more = Fixtures.copy(Fixtures.INGEST, dir.resolve("more"), "don-thu-2013.csv");
+        String says = "the job repository " + jobs + " is damaged (";
+        String fix = "): move it aside (mv " + jobs + " " + jobs + ".damaged) and run again; the lake and the warehouse are not affected, "
+                + "only the run history is lost";
+
+        for (String[] command : new String[][] {{"ingest", more.toString()}, {"nightly", "--inbox", more.toString(), "--as-of", "2014-07-02"},
+                {"history"}, {"history", "--job", "ingest"}}) {
+            String[] args = Stream.concat(Stream.of("--home", jobsHome.toString()), Stream.of(command)).toArray(String[]::new);
+            Cli.Result result = Cli.run(args);
+            assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.err()).isEqualTo(1);
+            assertThat(result.err().lines().toList()).as(result.err()).singleElement().asString()
+                    .startsWith("pipeline " + command[0] + ": " + says).endsWith(fix).doesNotContain("Error creating bean", "Exception");
+            assertThat(withoutH2Trace(FileTree.snapshot(jobsHome))).as(String.join(" ", command)).isEqualTo(before);
+        }
+
+        Files.move(jobs, jobs.resolveSibling("jobs.mv.db.damaged"));
+        Cli.Result recovered = Cli.run("--home", jobsHome.toString(), "ingest", more.toString());
+        assertThat(recovered.exitCode()).as(recovered.err()).isZero();
+        assertThat(Cli.run("--home", jobsHome.toString(), "history", "--job", "ingest").exitCode()).isZero();
+    }
+
+    /** H2 appends the error it met to its own log, batch/jobs.trace.db, as the command appends to logs/: a log, not the home's data. */
+    private static Map<String, String> withoutH2Trace(Map<String, String> tree) {
+        tree.remove("batch/jobs.trace.db");
+        return tree;
+    }
 }
