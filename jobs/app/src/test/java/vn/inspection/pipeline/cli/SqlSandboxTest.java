@@ -151,6 +151,19 @@ class SqlSandboxTest {
         assertThat(result.out().lines().toList()).containsExactly("inspections,parts,tests", "5,3,true");
     }
 
+    @Test
+    void keepsThePromptsHistoryReadableByItsOwnerAlone(@TempDir Path user) throws IOException {
+        Path fresh = user.resolve(SqlCommand.HISTORY_FILE);
+        SqlCommand.keepPrivate(fresh);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+
+        Path older = Files.writeString(user.resolve("older_history"), "SELECT 1;\n");
+        Files.setPosixFilePermissions(older, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        SqlCommand.keepPrivate(older);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(older))).isEqualTo("rw-------");
+        assertThat(older).hasContent("SELECT 1;");
+    }
+
     static Cli.Result piped(String script) {
         InputStream stdin = System.in;
         try {

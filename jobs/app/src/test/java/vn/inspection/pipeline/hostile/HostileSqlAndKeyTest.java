@@ -162,6 +162,51 @@ class HostileSqlAndKeyTest {
         assertThat(result.err()).startsWith("pipeline sql: ").contains("pipeline.sql.memory-limit").doesNotContain("Exception")
                 .hasLineCount(1);
     }
+    // ---- what sql writes, and commands on a read-only home ----
+
+    @Test
+    void sqlWritesNoStatementToAnyFile() throws IOException {
+        String marker = "statement_marker_7f3a";
+        Map<String, String> before = FileTree.snapshot(home);
+
+        Cli.Result ok = Cli.run("--home", home.toString(), "sql", "SELECT '" + marker + "' AS x");
+        Cli.Result failed = Cli.run("--home", home.toString(), "sql", "SELECT * FROM " + marker);
+
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains(marker).hasLineCount(1);
+        assertThat(FileTree.snapshot(home)).isEqualTo(before);
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)).as(file.toString()).doesNotContain(marker);
+            }
+        }
+    }
+
+    @Test
+    void historyAndARekeyDryRunWorkOnAReadOnlyHomeAndChangeNothing() throws Exception {
+        Path readOnly = dir.resolve("home");
+        Path inbox = Fixtures.copy(Fixtures.INGEST, dir.resolve("inbox"), "don-vi.xlsx", "kiem-tra-2014.xlsx");
+        assertThat(Cli.run("--home", readOnly.toString(), "ingest", inbox.toString()).exitCode()).isZero();
+        Map<String, String> before = FileTree.snapshot(readOnly);
+        java.util.List<String> asUser = vn.inspection.pipeline.support.Unprivileged.wrapper();
+        vn.inspection.pipeline.support.Unprivileged.makeReadOnlyAndProve(readOnly, readOnly.resolve("batch/jobs.mv.db"));
+        try {
+            for (String[] command : new String[][] {{"history", "--job", "ingest"}, {"history"}, {"rekey", "--dry-run"}, {"verify"}}) {
+                String[] args = Stream.concat(Stream.of("--home", readOnly.toString()), Stream.of(command)).toArray(String[]::new);
+                Cli.Result result = vn.inspection.pipeline.support.ChildJvm.run(asUser, args);
+                assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.out() + result.err()).isZero();
+                assertThat(result.err()).as(String.join(" ", command)).doesNotContain("Exception", "\tat ");
+                if (command[0].equals("history") && command.length > 1) {
+                    assertThat(result.out()).contains("COMPLETED");
+                }
+            }
+        } finally {
+            vn.inspection.pipeline.support.Unprivileged.chmod("u+w", readOnly);
+        }
+        assertThat(FileTree.snapshot(readOnly)).isEqualTo(before);
+    }
+
     // ---- the pseudonym key: a lake refuses a key it was not built with ----
 
     static final String OTHER_KEY = "another-pseudonym-key-fedcba9876543210";
