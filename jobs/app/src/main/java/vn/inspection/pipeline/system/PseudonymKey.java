@@ -19,16 +19,39 @@ import vn.inspection.pipeline.lake.Lake;
 public final class PseudonymKey {
     public static final String SETTING = "pipeline.pseudonym-key";
 
-    private PseudonymKey() {
+    private final String key;
+    private final String fingerprint;
+    private final PipelineHome home;
+    private volatile boolean recorded;
+
+    private PseudonymKey(String key, String fingerprint, PipelineHome home, boolean recorded) {
+        this.key = key;
+        this.fingerprint = fingerprint;
+        this.home = home;
+        this.recorded = recorded;
+    }
+
+    public byte[] bytes() {
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public String toString() {
+        return "pseudonym key " + fingerprint; // never the key
     }
 
     /**
-     * The key, checked against the lake (and its fingerprint recorded when the lake has none).
+     * The key, checked against the lake's fingerprint; nothing is written but a key file generated on first use (the
+     * fingerprint is recorded when a run starts to write the lake: {@link #recordIfNew()}).
      *
      * @param configured the setting's value, or null/blank when unset
      * @throws Refusal a key too short, not the lake's, or a key file lost
      */
-    public static String resolve(String configured, PipelineHome home) throws IOException {
+    public static PseudonymKey resolve(String configured, PipelineHome home) throws IOException {
         String key = configured;
         String source = SETTING;
         if (key == null || key.isBlank()) {
@@ -48,11 +71,27 @@ public final class PseudonymKey {
                     + "(a generated one has 64): set the key this lake was built with");
         }
         String fingerprint = KeyFingerprint.of(key.getBytes(StandardCharsets.UTF_8));
-        if (recorded.isPresent()) {
-            if (!recorded.get().equals(fingerprint)) {
-                throw new KeyFingerprint.Mismatch(KeyFingerprint.mismatch(recorded.get(), fingerprint, home.pseudonymKey()));
+        if (recorded.isPresent() && !recorded.get().equals(fingerprint)) {
+            throw new KeyFingerprint.Mismatch(KeyFingerprint.mismatch(recorded.get(), fingerprint, home.pseudonymKey()));
+        }
+        return new PseudonymKey(key, fingerprint, home, recorded.isPresent());
+    }
+
+    /**
+     * Records the key's fingerprint in a lake that has none, once, as a run starts to write it: the first ingest into a new
+     * lake, or the next ingest into a lake built before fingerprints (which says so).
+     */
+    public synchronized void recordIfNew() throws IOException {
+        if (recorded) {
+            return;
+        }
+        Optional<String> now = KeyFingerprint.recorded(home.lake());
+        if (now.isPresent()) {
+            if (!now.get().equals(fingerprint)) {
+                throw new KeyFingerprint.Mismatch(KeyFingerprint.mismatch(now.get(), fingerprint, home.pseudonymKey()));
             }
-            return key;
+            recorded = true;
+            return;
         }
         boolean built;
         try {
@@ -61,12 +100,12 @@ public final class PseudonymKey {
             built = true; // a manifest that cannot be read is still a lake's
         }
         KeyFingerprint.record(home.lake(), fingerprint);
+        recorded = true;
         if (built) {
             LoggerFactory.getLogger(PseudonymKey.class).warn("the lake had no record of its pseudonym key: recorded this key's fingerprint ({}) in {}; "
                     + "from now on a run with another key is refused, so make sure this is the key the lake was built with", fingerprint,
                     KeyFingerprint.file(home.lake()));
         }
-        return key;
     }
 
     /**

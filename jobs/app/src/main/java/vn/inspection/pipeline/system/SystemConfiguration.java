@@ -38,10 +38,15 @@ class SystemConfiguration {
         return Clock.systemDefaultZone();
     }
 
-    /** The pseudonymiser, with the key {@link PseudonymKey#resolve} finds and checks against the lake's fingerprint. */
+    /** The key {@link PseudonymKey#resolve} finds and checks against the lake's fingerprint. */
     @Bean
-    Pseudonymiser pseudonymiser(PipelineProperties properties, PipelineHome home) throws IOException {
-        return new Pseudonymiser(PseudonymKey.resolve(properties.pseudonymKey(), home).getBytes(StandardCharsets.UTF_8));
+    PseudonymKey pseudonymKey(PipelineProperties properties, PipelineHome home) throws IOException {
+        return PseudonymKey.resolve(properties.pseudonymKey(), home);
+    }
+
+    @Bean
+    Pseudonymiser pseudonymiser(PseudonymKey key) {
+        return new Pseudonymiser(key.bytes());
     }
 
     /**
