@@ -41,7 +41,8 @@ import vn.inspection.pipeline.warehouse.SqlLimits;
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a read-only SQL query on the warehouse; with no query, open an interactive prompt "
                 + "(statements end with ';', history kept in ~/" + SqlCommand.HISTORY_FILE + ", .tables lists the tables, .quit to leave), "
-                + "or run the statements piped in. It reads the warehouse's tables only: no files, no settings, no writes.")
+                + "or run the statements piped in. It reads the warehouse's tables only: no files, no settings, no writes. "
+                + "Each statement is stopped past pipeline.sql.timeout (60s) or pipeline.sql.memory-limit (1GB).")
 class SqlCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(SqlCommand.class);
     static final int TABLE_ROW_LIMIT = 1000;
