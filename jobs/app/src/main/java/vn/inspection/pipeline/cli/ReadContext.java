@@ -69,6 +69,9 @@ record ReadContext(PipelineHome home, Settings settings, SchemaCatalog schemas, 
      */
     static ReadContext withWarehouse(Path homeOption, boolean logToHome) {
         PipelineHome home = existingHome(homeOption);
+        if (!logToHome) {
+            Logging.consoleOnly(); // not the last command's set-up, which may hold a log file
+        }
         ReadContext context = open(home, logToHome);
         if (!context.warehouse.exists()) {
             throw new CommandException(PipelineCli.FAILED, "no warehouse yet in " + home.root()
