@@ -24,9 +24,10 @@ public final class JobRepository {
             String name = t.getClass().getName();
             String message = t.getMessage() == null ? "" : t.getMessage();
             String lower = message.toLowerCase(Locale.ROOT);
-            boolean h2 = name.startsWith("org.h2.") || lower.contains("[2.");
+            // H2's own exception, or Spring's that quotes it ("Failed to determine DatabaseDriver: File is corrupted - …")
+            boolean h2 = name.startsWith("org.h2.") || message.contains("File is corrupted");
             if (h2 && (lower.contains("corrupt") || lower.contains("eofexception") || lower.contains("mvstoreexception")
-                    || lower.contains("unsupported database file version") || lower.contains("file header") || lower.contains("chunk"))) {
+                    || lower.contains("unsupported database file version") || lower.contains("file header"))) {
                 found = Optional.of(refusal(home, firstLine(message)));
             }
         }
