@@ -303,17 +303,37 @@ public final class IngestPlanner {
         return head;
     }
 
-    /** "sheet 'X': headers found 'A', 'B'; closest known: 'Ngay QD ky' → 'Ngày QĐ'". */
-    private static String diagnosis(String sheet, LayoutDetector.Diagnosis diagnosis) {
-        StringBuilder text = new StringBuilder(sheet == null ? "" : "sheet '" + sheet + "': ");
+    /**
+     * "sheet 'X': headers found 'A', 'B'; closest known: 'Ngay QD ky' → 'Ngày QĐ'". The texts found may be a row of data
+     * (a register without its header row) and so hold members' names, and this reason goes to the log, the summaries and
+     * cron's mail: a text is shown as it is only when it is header-like (a header some schema knows, or close to one),
+     * or when the row it comes from is a header row (at least two texts, and two thirds of them, header-like: then its
+     * unknown headers are shown too, for the clerk to add as aliases). Any other text is only counted.
+     */
+    private String diagnosis(String sheet, LayoutDetector.Diagnosis diagnosis) {
+        StringBuilder text = new StringBuilder(sheet == null ? "" : "sheet '" + Printable.text(sheet) + "': ");
         if (diagnosis.headers().isEmpty()) {
             return text.append("no header text in the first ").append(LayoutDetector.HEADER_SEARCH_ROWS).append(" rows").toString();
         }
-        text.append("headers found ").append(diagnosis.headers().stream().limit(12).map(h -> "'" + h + "'")
-                .collect(java.util.stream.Collectors.joining(", ")));
+        List<String> headerLike = diagnosis.headers().stream()
+                .filter(h -> detector.isKnownHeader(h) || diagnosis.closest().containsKey(h)).toList();
+        boolean headerRow = headerLike.size() >= 2 && headerLike.size() * 3 >= diagnosis.headers().size() * 2;
+        List<String> shown = headerRow ? diagnosis.headers() : headerLike;
+        int hidden = diagnosis.headers().size() - shown.size();
+        if (shown.isEmpty()) {
+            text.append("no header found (").append(hidden).append(hidden == 1 ? " cell" : " cells")
+                    .append(" of text not shown here: it may be a row of data, with members' names)");
+        } else {
+            text.append("headers found ").append(shown.stream().limit(12).map(h -> "'" + Printable.text(h) + "'")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            if (hidden > 0) {
+                text.append(" (and ").append(hidden).append(hidden == 1 ? " other cell" : " other cells")
+                        .append(" of text not shown here: it may be a row of data, with members' names)");
+            }
+        }
         if (!diagnosis.closest().isEmpty()) {
             text.append("; closest known headers: ").append(diagnosis.closest().entrySet().stream().limit(12)
-                    .map(e -> "'" + e.getKey() + "' → '" + e.getValue() + "'").collect(java.util.stream.Collectors.joining(", ")));
+                    .map(e -> "'" + Printable.text(e.getKey()) + "' → '" + e.getValue() + "'").collect(java.util.stream.Collectors.joining(", ")));
         }
         return text.toString();
     }

@@ -131,6 +131,42 @@ class HostileInboxTest {
         assertThat(FileTree.snapshot(home)).isEqualTo(before);
     }
 
+    // ---- 5. members' names in world-readable files -------------------------------------------------------------
+
+    @Test
+    void aRegisterWithoutItsHeaderRowPutsNoMemberNameInSummariesLogsOrStdoutAndTheHomeKeepsNamesFromOthers() throws Exception {
+        Path inbox = Fixtures.copy(Fixtures.INGEST, temp.resolve("inbox"), "don-vi.xlsx");
+        Files.writeString(inbox.resolve("kiem-tra-khong-tieu-de.csv"), HEADERLESS, StandardCharsets.UTF_8);
+        Files.copy(Fixtures.BROKEN.resolve("hong.xlsx"), inbox.resolve("hong.xlsx"));
+        Path home = temp.resolve("home");
+
+        Cli.Result ingest = Cli.run("--home", home.toString(), "ingest", inbox.toString());
+        Cli.Result night = Cli.run("--home", home.toString(), "nightly", "--inbox", inbox.toString(), "--as-of", "2014-07-02");
+
+        assertThat(ingest.exitCode()).as(ingest.err()).isEqualTo(3);
+        assertThat(night.exitCode()).as(night.err()).isEqualTo(3);
+        assertThat(ingest.out()).contains("kiem-tra-khong-tieu-de.csv  [NOT_RECOGNISED] no register recognised: no header found (")
+                .contains("cells of text not shown here: it may be a row of data, with members' names)");
+        for (Cli.Result result : List.of(ingest, night)) {
+            assertThat(MEMBERS).noneMatch(result.out()::contains).noneMatch(result.err()::contains);
+        }
+        for (Path file : files(home)) {
+            String utf8 = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            assertThat(MEMBERS).as(home.relativize(file).toString()).noneMatch(utf8::contains);
+        }
+        Set<PosixFilePermission> others = Set.of(PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+        for (Path summary : Stream.of(files(home.resolve("runs")), files(home.resolve("logs")),
+                files(home.resolve("reports")).stream().filter(f -> f.getFileName().toString().startsWith("ingest-run-")).toList())
+                .flatMap(List::stream).toList()) {
+            assertThat(Files.getPosixFilePermissions(summary)).as(home.relativize(summary).toString()).doesNotContainAnyElementsOf(others)
+                    .doesNotContain(PosixFilePermission.GROUP_WRITE);
+        }
+        assertThat(files(home.resolve("runs"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(home.resolve("logs/pipeline.log")).exists();
+        assertThat(mode(home.resolve("quarantine"))).isEqualTo("rwx------");
+        assertThat(files(home.resolve("quarantine"))).hasSize(2).allSatisfy(f -> assertThat(mode(f)).isEqualTo("rw-------"));
+    }
+
     // ---- 12. control characters in file names ----------------------------------------------------------------------
 
     @Test
