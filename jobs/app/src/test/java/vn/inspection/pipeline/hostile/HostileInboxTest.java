@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.inspection.pipeline.support.Cli;
 import vn.inspection.pipeline.support.FileTree;
 import vn.inspection.pipeline.support.Fixtures;
+import vn.inspection.pipeline.text.SpreadsheetCsv;
 
 /**
  * What a hostile or careless inbox cannot do: block every run with one odd file name, make the pipeline read what a
@@ -167,6 +168,58 @@ class HostileInboxTest {
         assertThat(files(home.resolve("quarantine"))).hasSize(2).allSatisfy(f -> assertThat(mode(f)).isEqualTo("rw-------"));
     }
 
+    // ---- 10. formulas in CSV meant for Excel --------------------------------------------------------------------
+
+    @Test
+    void fileNamesAndCellsThatLookLikeFormulasAreQuotedInTheRejectsCsv() throws Exception {
+        Path inbox = Fixtures.copy(Fixtures.INGEST, temp.resolve("inbox"), "don-vi.xlsx");
+        Files.copy(Fixtures.BROKEN.resolve("hong.xlsx"), inbox.resolve("@SUM(1+1)cmd.xlsx"));
+        Files.writeString(inbox.resolve("=HYPERLINK(A1,B1).csv"), "Đơn vị,Số quyết định,Ngày quyết định,Đối tượng,Tên đối tượng,Loại kiểm tra\n"
+                + "DU01,93-QĐ/UBKT,31/02/2014,Đảng viên,=2+5+cmd|' \\C calc'!A0,Chấp hành\n", StandardCharsets.UTF_8);
+        Path home = temp.resolve("home");
+
+        Cli.Result result = Cli.run("--home", home.toString(), "ingest", inbox.toString(), "--format", "json");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+        String rejects = Files.readString(Path.of(result.json().get("rejects_report").asText()), StandardCharsets.UTF_8);
+        List<String> cells = cells(rejects);
+        assertThat(cells).contains("'@SUM(1+1)cmd.xlsx", "'=HYPERLINK(A1,B1).csv");
+        assertThat(cells).noneMatch(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 && !c.matches("-?\\d+"));
+        assertThat(rejects).contains("=2+5+cmd").doesNotContain(",=2+5+cmd").doesNotContain("\"=2+5+cmd");
+        for (Path perFile : files(home.resolve("reports/rejects"))) {
+            assertThat(cells(Files.readString(perFile, StandardCharsets.UTF_8))).contains("'=HYPERLINK(A1,B1).csv")
+                    .noneMatch(c -> !c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0);
+        }
+    }
+
+    @Test
+    void sqlCsvQuotesFormulasAndKeepsNegativeNumbersNumbers() throws Exception {
+        Path inbox = Fixtures.copy(Fixtures.INGEST, temp.resolve("inbox"), "don-vi.xlsx");
+        Path home = temp.resolve("home");
+        assertThat(Cli.run("--home", home.toString(), "ingest", inbox.toString()).exitCode()).isZero();
+        Map<String, String> before = FileTree.snapshot(home);
+
+        Cli.Result result = Cli.run("--home", home.toString(), "sql", "--format", "csv",
+                "SELECT '=1+2' AS a, -3 AS b, '@SUM(A1)' AS c, '+cmd' AS d, '-2+3' AS e, -1.5 AS f, 'plain' AS g");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines().toList()).containsExactly("a,b,c,d,e,f,g", "'=1+2,-3,'@SUM(A1),'+cmd,'-2+3,-1.5,plain");
+        assertThat(FileTree.snapshot(home)).isEqualTo(before);
+    }
+
+    @Test
+    void spreadsheetSafeCellsFollowOwasp() {
+        assertThat(SpreadsheetCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(SpreadsheetCsv.cell("\t=1")).isEqualTo("'\t=1");
+        assertThat(SpreadsheetCsv.cell("\r=1")).isEqualTo("'\r=1");
+        assertThat(SpreadsheetCsv.cell("-3")).isEqualTo("-3");
+        assertThat(SpreadsheetCsv.cell("-12.5")).isEqualTo("-12.5");
+        assertThat(SpreadsheetCsv.cell("+4")).isEqualTo("+4");
+        assertThat(SpreadsheetCsv.cell("-3+cmd")).isEqualTo("'-3+cmd");
+        assertThat(SpreadsheetCsv.cell("Đơn vị")).isEqualTo("Đơn vị");
+        assertThat(SpreadsheetCsv.value(-7L)).isEqualTo(-7L);
+    }
+
     // ---- 12. control characters in file names ----------------------------------------------------------------------
 
     @Test
@@ -190,6 +243,9 @@ class HostileInboxTest {
             lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
         }
         for (Path file : files(home.resolve("runs"))) {
+            lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+        for (Path file : files(home.resolve("reports"))) {
             lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
         }
         assertThat(lines).noneMatch(l -> l.contains(forged) && !l.contains("ghi-chu.csv\\n" + forged));
