@@ -142,7 +142,7 @@ public final class IngestPlanner {
      * not find the file again, so it could not be read, moved or reported by name), a file that cannot be read.
      */
     public static String notRead(Path file) {
-        if (!file.equals(file.getFileSystem().getPath(file.toString()))) {
+        if (!namesItself(file)) {
             return "not read: its name is not valid in the file system's encoding (" + fileSystemEncoding()
                     + "); rename the file (e.g. with a name in Vietnamese or ASCII letters) and it is read on the next run"
                     + (fileSystemEncoding().toUpperCase(java.util.Locale.ROOT).contains("UTF") ? ""
@@ -167,6 +167,15 @@ public final class IngestPlanner {
             return "not read: permission denied";
         }
         return null;
+    }
+
+    /** Whether the path's text names the same file again (not so when Java decoded a byte of its name as U+FFFD or '?'). */
+    private static boolean namesItself(Path file) {
+        try {
+            return file.equals(file.getFileSystem().getPath(file.toString()));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // the text cannot even be encoded back (U+FFFD under an ASCII locale)
+        }
     }
 
     private static String fileSystemEncoding() {

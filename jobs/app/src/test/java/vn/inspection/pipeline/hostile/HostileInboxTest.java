@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.inspection.pipeline.support.ChildJvm;
 import vn.inspection.pipeline.support.Cli;
 import vn.inspection.pipeline.support.FileTree;
 import vn.inspection.pipeline.support.Fixtures;
@@ -78,6 +79,28 @@ class HostileInboxTest {
         assertThat(again.exitCode()).as(again.err()).isEqualTo(3);
         assertThat(again.json().at("/files/already_ingested").asInt()).isEqualTo(2);
         assertThat(again.json().at("/files/not_recognised").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void underAnAsciiLocaleAVietnameseNameIsReportedWithTheFixAndTheOthersAreIngested() throws Exception {
+        Path inbox = Fixtures.copy(Fixtures.INGEST, temp.resolve("inbox"), "don-vi.xlsx");
+        Files.copy(Fixtures.INGEST.resolve("don-thu-2013.csv"), inbox.resolve("đơn-thư-2013.csv"));
+        Path home = temp.resolve("home");
+        Path out = temp.resolve("child.out");
+        ProcessBuilder child = new ProcessBuilder(ChildJvm.command(List.of(), List.of(), "--home", home.toString(), "ingest", inbox.toString(),
+                "--format", "json")).redirectOutput(out.toFile()).redirectError(temp.resolve("child.err").toFile());
+        child.environment().put("LC_ALL", "C"); // as cron runs a command without the launcher
+
+        Process process = child.start();
+
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(temp.resolve("child.err"))).isEqualTo(3);
+        JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(out));
+        assertThat(fileNamed(run, "don-vi.xlsx").get("status").asText()).isEqualTo("INGESTED");
+        JsonNode vietnamese = fileNamed(run, "\uFFFD");
+        assertThat(vietnamese.get("status").asText()).isEqualTo("NOT_RECOGNISED");
+        assertThat(vietnamese.get("reason").asText()).contains("not valid in the file system's encoding (ANSI_X3.4-1968)")
+                .contains("run the pipeline with a UTF-8 locale (LANG=C.UTF-8)");
     }
 
     // ---- 4. symbolic links -----------------------------------------------------------------------------------------
