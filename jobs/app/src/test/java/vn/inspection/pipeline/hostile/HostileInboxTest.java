@@ -165,10 +165,13 @@ class HostileInboxTest {
         Path home = temp.resolve("home");
 
         Cli.Result ingest = Cli.run("--home", home.toString(), "ingest", inbox.toString());
-        Cli.Result night = Cli.run("--home", home.toString(), "nightly", "--inbox", inbox.toString(), "--as-of", "2014-07-02");
+        Files.copy(Fixtures.INGEST.resolve("don-thu-2013.csv"), inbox.resolve("don-thu-2013.csv"));
+        Cli.Result night = Cli.run("--home", home.toString(), "nightly", "--inbox", inbox.toString(), "--as-of", "2014-07-02", "--move-processed");
 
         assertThat(ingest.exitCode()).as(ingest.err()).isEqualTo(3);
         assertThat(night.exitCode()).as(night.err()).isEqualTo(3);
+        assertThat(mode(home.resolve("processed"))).isEqualTo("rwx------");
+        assertThat(files(home.resolve("processed"))).hasSize(2).allSatisfy(f -> assertThat(mode(f)).isEqualTo("rw-------"));
         assertThat(ingest.out()).contains("kiem-tra-khong-tieu-de.csv  [NOT_RECOGNISED] no register recognised: no header found (")
                 .contains("cells of text not shown here: it may be a row of data, with members' names)");
         for (Cli.Result result : List.of(ingest, night)) {
