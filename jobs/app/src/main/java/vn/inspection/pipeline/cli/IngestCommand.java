@@ -55,6 +55,10 @@ class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            for (java.nio.file.Path input : paths) {
+                // a missing path, a symbolic link given as a file: refused before the home is touched
+                vn.inspection.pipeline.ingest.IngestPlanner.checkInput(input);
+            }
             PipelineHome home = WriteHome.resolve(parent.home, "ingest");
             // the lock before anything opens the job repository: a second run is told who holds the home
             try (HomeLock lock = HomeLock.acquire(home);

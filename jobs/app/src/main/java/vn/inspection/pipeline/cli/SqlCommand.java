@@ -267,13 +267,14 @@ class SqlCommand implements Callable<Integer> {
         switch (format) {
             case csv -> {
                 CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180);
-                printer.printRecord(names);
+                // spreadsheet-safe cells (SpreadsheetCsv): text cannot become a formula, numbers stay numbers
+                printer.printRecord(vn.inspection.pipeline.text.SpreadsheetCsv.row(names));
                 while (rs.next()) {
                     List<Object> row = new ArrayList<>();
                     for (int c = 1; c <= columns; c++) {
                         row.add(rs.getObject(c));
                     }
-                    printer.printRecord(row);
+                    printer.printRecord(vn.inspection.pipeline.text.SpreadsheetCsv.row(row));
                 }
                 printer.flush();
             }

@@ -1,7 +1,6 @@
 package vn.inspection.pipeline.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Map;
 
 import vn.inspection.pipeline.ingest.IngestSummary;
@@ -27,15 +26,15 @@ final class SummaryTable {
         }
         out.printf(ROW, "FILE / SHEET", "RECORD TYPE", "ROWS", "ACCEPTED", "DUPLICATES", "REJECTED", "OTHER ROWS");
         for (FileSummary file : summary.files()) {
-            String name = Path.of(file.path()).getFileName().toString();
-            out.printf("%s  [%s]%s%n", name, file.status(), file.reason() == null ? "" : " " + file.reason());
+            String name = vn.inspection.pipeline.system.Printable.name(file.path());
+            out.printf("%s  [%s]%s%n", name, file.status(), file.reason() == null ? "" : " " + vn.inspection.pipeline.system.Printable.text(file.reason()));
             for (SheetSummary sheet : file.sheets()) {
                 if (sheet.recordType() == null) {
-                    out.printf("  %-42s %s%s%n", clip(sheet.sheet(), 42), "skipped: " + sheet.note(),
+                    out.printf("  %-42s %s%s%n", clip(vn.inspection.pipeline.system.Printable.text(sheet.sheet()), 42), "skipped: " + sheet.note(),
                             sheet.rows() == null ? "" : " (" + fmt(sheet.rows()) + " rows)");
                     continue;
                 }
-                out.printf(ROW, "  " + clip(sheet.sheet(), 42), sheet.recordType(), sheet.rows() == null ? "" : fmt(sheet.rows()),
+                out.printf(ROW, "  " + clip(vn.inspection.pipeline.system.Printable.text(sheet.sheet()), 42), sheet.recordType(), sheet.rows() == null ? "" : fmt(sheet.rows()),
                         fmt(sheet.accepted()), fmt(sheet.duplicates()), fmt(sheet.rejected()), sheet.rows() == null ? "" : fmt(sheet.noiseRows()));
                 if (sheet.noise() != null && !sheet.noise().isEmpty()) {
                     out.println("      other rows: " + kinds(sheet.noise()));

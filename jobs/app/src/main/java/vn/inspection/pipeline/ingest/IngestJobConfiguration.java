@@ -192,8 +192,9 @@ public class IngestJobConfiguration {
                     IngestSummary summary = report.summarise(runId, plan, results);
                     lake.discardRun(runId);
                     context.putString(SUMMARY, summary.toJson());
-                    Lake.writeAtomically(home.reports().resolve("ingest-run-" + runId + ".json"),
-                            summary.toJson().getBytes(StandardCharsets.UTF_8));
+                    // file names and reasons, no cell text: readable by the home's group at most
+                    vn.inspection.pipeline.system.HomeFiles.writeAtomically(home.reports().resolve("ingest-run-" + runId + ".json"),
+                            summary.toJson().getBytes(StandardCharsets.UTF_8), vn.inspection.pipeline.system.HomeFiles.SUMMARY);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

@@ -47,7 +47,9 @@ public record IngestPlan(@JsonProperty("files") List<PlannedFile> files) {
 
         @JsonIgnore
         public String fileName() {
-            return java.nio.file.Path.of(path).getFileName().toString();
+            // by text: a path whose name the locale cannot encode back (reported, not read) is no Path
+            int slash = path.lastIndexOf(java.io.File.separatorChar);
+            return slash >= 0 ? path.substring(slash + 1) : path;
         }
     }
 

@@ -1,8 +1,12 @@
 package vn.inspection.pipeline.ingest;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,9 @@ import vn.inspection.pipeline.lake.LakeVerifier;
 import vn.inspection.pipeline.lake.ManifestEntry;
 import vn.inspection.pipeline.record.LayoutDetector;
 import vn.inspection.pipeline.record.SheetLayout;
+import vn.inspection.pipeline.system.Errors;
 import vn.inspection.pipeline.system.PipelineHome;
+import vn.inspection.pipeline.system.Printable;
 
 /**
  * Makes the plan of a run: expands folders (recursively; hidden files, Excel's "~$" lock files and
@@ -52,6 +57,12 @@ public final class IngestPlanner {
      * The files named by the inputs: files as given, folders expanded to the spreadsheets below them
      * (leaving out the pipeline home's own folders and key, which may sit inside an input folder; an inbox
      * inside the home is read).
+     *
+     * <p>A folder is walked without following symbolic links: a link below it (to a file or to a folder) is listed
+     * as it is, and {@link #plan} reports it as not read, so nothing outside the folder is ever read or copied
+     * through it; so is anything else that is not a regular file (a FIFO, a device). A folder given on the command
+     * line is walked even when its own path is a link (the user named it). A file given on the command line that is a
+     * symbolic link is refused before any run starts ({@link RefusedInputException}).
      */
     public static List<Path> expand(List<Path> inputs, Path home) throws IOException {
         PipelineHome pipelineHome = new PipelineHome(home);
@@ -59,20 +70,116 @@ public final class IngestPlanner {
         for (Path input : inputs) {
             Path path = input.toAbsolutePath().normalize();
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(p -> !pipelineHome.owns(p))
-                            .filter(Files::isRegularFile)
-                            .filter(p -> !isHiddenOrLock(p) && !isDocumentation(p))
-                            .sorted()
-                            .forEach(files::add);
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
+                List<Path> found = new ArrayList<>();
+                Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        return pipelineHome.owns(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        // links (attrs are the link's own, not its target's), FIFOs and devices are kept, to be reported
+                        if (!pipelineHome.owns(file) && !isHiddenOrLock(file) && !isDocumentation(file)) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        // a folder or file that cannot be listed or read: kept, to be reported, never blocking the others
+                        if (!pipelineHome.owns(file) && !isHiddenOrLock(file)) {
+                            found.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                found.sort(Comparator.naturalOrder());
+                files.addAll(found);
             } else {
-                throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
+                checkInput(input);
+                files.add(path);
             }
         }
         return files.stream().distinct().toList();
+    }
+
+    /**
+     * Refuses an input given on the command line that is not read (before anything is started or recorded): a path
+     * that does not exist, a symbolic link to a file (or a broken one), anything else that is neither a folder nor a
+     * regular file.
+     */
+    public static void checkInput(Path input) throws IOException {
+        Path path = input.toAbsolutePath().normalize();
+        if (Files.isDirectory(path)) {
+            return;
+        }
+        if (Files.isSymbolicLink(path)) {
+            throw new RefusedInputException(Printable.path(input) + " is a symbolic link: not read; give the file itself");
+        }
+        if (Files.isRegularFile(path)) {
+            return;
+        }
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RefusedInputException(Printable.path(input) + " is not a regular file: not read");
+        }
+        throw new java.nio.file.NoSuchFileException(Printable.path(input) + (input.toString().indexOf('\uFFFD') >= 0
+                ? " (its name as given is not valid in the file system's encoding, " + fileSystemEncoding() + ")" : ""),
+                null, "no such file or folder");
+    }
+
+    /** An input given on the command line that the ingest does not read (a symbolic link, a device): nothing is run. */
+    public static final class RefusedInputException extends IOException {
+        public RefusedInputException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Why a listed path is not read, or null when it is a regular file whose name Java can name again: a symbolic
+     * link, anything else that is not a regular file, a name not valid in the file system's encoding (its text would
+     * not find the file again, so it could not be read, moved or reported by name), a file that cannot be read.
+     */
+    public static String notRead(Path file) {
+        if (!namesItself(file)) {
+            return "not read: its name is not valid in the file system's encoding (" + fileSystemEncoding()
+                    + "); rename the file (e.g. with a name in Vietnamese or ASCII letters) and it is read on the next run"
+                    + (fileSystemEncoding().toUpperCase(java.util.Locale.ROOT).contains("UTF") ? ""
+                    : ", or run the pipeline with a UTF-8 locale (LANG=C.UTF-8)");
+        }
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return "not read: " + Errors.describe(e);
+        }
+        if (attrs.isSymbolicLink()) {
+            return "not read: a symbolic link; copy the file itself into the inbox";
+        }
+        if (attrs.isDirectory()) {
+            return Files.isReadable(file) ? null : "not read: a folder that cannot be listed (permission denied)";
+        }
+        if (!attrs.isRegularFile()) {
+            return "not read: not a regular file (a pipe, socket or device)";
+        }
+        if (!Files.isReadable(file)) {
+            return "not read: permission denied";
+        }
+        return null;
+    }
+
+    /** Whether the path's text names the same file again (not so when Java decoded a byte of its name as U+FFFD or '?'). */
+    private static boolean namesItself(Path file) {
+        try {
+            return file.equals(file.getFileSystem().getPath(file.toString()));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false; // the text cannot even be encoded back (U+FFFD under an ASCII locale)
+        }
+    }
+
+    private static String fileSystemEncoding() {
+        return System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name());
     }
 
     /** A README or Markdown note beside the registers: not an input, not quarantined. */
@@ -101,12 +208,30 @@ public final class IngestPlanner {
         Map<String, String> seen = new HashMap<>();
         LakeVerifier verifier = new LakeVerifier(lake);
         for (Path file : files) {
-            long size = Files.size(file);
-            String checksum = sha256(file);
+            String notRead = notRead(file);
+            if (notRead != null) {
+                // not opened, not hashed, not copied: the checksum stands for the path, so each is listed once
+                log.warn("{}: {}", Printable.path(file), notRead);
+                planned.add(new PlannedFile(file.toString(), pathChecksum(file),
+                        0, Status.NOT_RECOGNISED, notRead, List.of(), false));
+                continue;
+            }
+            long size;
+            String checksum;
+            try {
+                size = Files.size(file);
+                checksum = sha256(file);
+            } catch (IOException e) {
+                String reason = "not read: " + Errors.describe(e);
+                log.warn("{}: {}", Printable.path(file), reason);
+                planned.add(new PlannedFile(file.toString(), pathChecksum(file),
+                        0, Status.NOT_RECOGNISED, reason, List.of(), false));
+                continue;
+            }
             String twin = seen.putIfAbsent(checksum, file.getFileName().toString());
             if (twin != null) {
                 planned.add(new PlannedFile(file.toString(), checksum, size, Status.ALREADY_INGESTED,
-                        "same content as " + twin + " in this batch", List.of(), false));
+                        "same content as " + Printable.text(twin) + " in this batch", List.of(), false));
                 continue;
             }
             // an entry without a register (left by versions that committed unrecognised files) does not hold the file
@@ -119,13 +244,13 @@ public final class IngestPlanner {
                     List<LakeVerifier.Problem> problems = verifier.check(entry.get());
                     if (problems.isEmpty()) {
                         planned.add(new PlannedFile(file.toString(), checksum, size, Status.ALREADY_INGESTED,
-                                "already ingested " + WHEN.format(entry.get().ingestedAt()) + " as " + entry.get().fileName(), List.of(), false));
+                                "already ingested " + WHEN.format(entry.get().ingestedAt()) + " as " + Printable.text(entry.get().fileName()), List.of(), false));
                         continue;
                     }
                     LakeVerifier.Problem first = problems.get(0);
                     replacing = "read again to repair the lake: its file " + first.file().path() + " was " + first.what() + " (" + first.detail() + ")"
                             + (problems.size() > 1 ? ", and " + (problems.size() - 1) + " more" : "");
-                    log.warn("{}: {}", file.getFileName(), replacing);
+                    log.warn("{}: {}", Printable.name(file), replacing);
                 }
                 PlannedFile inspected = inspect(file, checksum, size);
                 planned.add(inspected.status() == Status.PENDING ? inspected.replacing(replacing) : inspected);
@@ -161,7 +286,7 @@ public final class IngestPlanner {
                         + detector.recognisingHeaders().values().stream().flatMap(List::stream).map(h -> "'" + h + "'")
                         .collect(java.util.stream.Collectors.joining(", "))
                         + " (or their aliases in schemas/); add the office's header as an alias and run the ingest again";
-                log.warn("not recognised {}: {}", file, reason);
+                log.warn("not recognised {}: {}", Printable.path(file), reason);
                 return new PlannedFile(file.toString(), checksum, size, Status.NOT_RECOGNISED, reason, List.of(), false);
             }
             List<Integer> order = new ArrayList<>(units);
@@ -187,25 +312,55 @@ public final class IngestPlanner {
         return head;
     }
 
-    /** "sheet 'X': headers found 'A', 'B'; closest known: 'Ngay QD ky' → 'Ngày QĐ'". */
-    private static String diagnosis(String sheet, LayoutDetector.Diagnosis diagnosis) {
-        StringBuilder text = new StringBuilder(sheet == null ? "" : "sheet '" + sheet + "': ");
+    /**
+     * "sheet 'X': headers found 'A', 'B'; closest known: 'Ngay QD ky' → 'Ngày QĐ'". The texts found may be a row of data
+     * (a register without its header row) and so hold members' names, and this reason goes to the log, the summaries and
+     * cron's mail: a text is shown as it is only when it is header-like (a header some schema knows, or close to one),
+     * or when the row it comes from is a header row (at least two texts, and two thirds of them, header-like: then its
+     * unknown headers are shown too, for the clerk to add as aliases). Any other text is only counted.
+     */
+    private String diagnosis(String sheet, LayoutDetector.Diagnosis diagnosis) {
+        StringBuilder text = new StringBuilder(sheet == null ? "" : "sheet '" + Printable.text(sheet) + "': ");
         if (diagnosis.headers().isEmpty()) {
             return text.append("no header text in the first ").append(LayoutDetector.HEADER_SEARCH_ROWS).append(" rows").toString();
         }
-        text.append("headers found ").append(diagnosis.headers().stream().limit(12).map(h -> "'" + h + "'")
-                .collect(java.util.stream.Collectors.joining(", ")));
+        List<String> headerLike = diagnosis.headers().stream()
+                .filter(h -> detector.isKnownHeader(h) || diagnosis.closest().containsKey(h)).toList();
+        boolean headerRow = headerLike.size() >= 2 && headerLike.size() * 3 >= diagnosis.headers().size() * 2;
+        List<String> shown = headerRow ? diagnosis.headers() : headerLike;
+        int hidden = diagnosis.headers().size() - shown.size();
+        if (shown.isEmpty()) {
+            text.append("no header found (").append(hidden).append(hidden == 1 ? " cell" : " cells")
+                    .append(" of text not shown here: it may be a row of data, with members' names)");
+        } else {
+            text.append("headers found ").append(shown.stream().limit(12).map(h -> "'" + Printable.text(h) + "'")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            if (hidden > 0) {
+                text.append(" (and ").append(hidden).append(hidden == 1 ? " other cell" : " other cells")
+                        .append(" of text not shown here: it may be a row of data, with members' names)");
+            }
+        }
         if (!diagnosis.closest().isEmpty()) {
             text.append("; closest known headers: ").append(diagnosis.closest().entrySet().stream().limit(12)
-                    .map(e -> "'" + e.getKey() + "' → '" + e.getValue() + "'").collect(java.util.stream.Collectors.joining(", ")));
+                    .map(e -> "'" + Printable.text(e.getKey()) + "' → '" + e.getValue() + "'").collect(java.util.stream.Collectors.joining(", ")));
         }
         return text.toString();
     }
 
     private PlannedFile quarantined(Path file, String checksum, long size, String reason) throws IOException {
-        log.warn("quarantining {}: {}", file, reason);
+        log.warn("quarantining {}: {}", Printable.path(file), reason);
         quarantine.quarantine(file, checksum, reason);
         return new PlannedFile(file.toString(), checksum, size, Status.QUARANTINED, reason, List.of(), false);
+    }
+
+    /** What stands for the checksum of a file not read: "path:" and the SHA-256 of its path's text, so it is listed once. */
+    private static String pathChecksum(Path file) {
+        try {
+            return "path:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String sha256(Path file) throws IOException {

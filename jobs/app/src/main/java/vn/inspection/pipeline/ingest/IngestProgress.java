@@ -36,7 +36,7 @@ public final class IngestProgress {
     }
 
     void fileStarted(String name, long bytes) {
-        file = name;
+        file = vn.inspection.pipeline.system.Printable.text(name);
         show = enabled && bytes >= LARGE_FILE_BYTES;
         rows = 0;
         started = System.nanoTime();

@@ -22,6 +22,8 @@ import vn.inspection.pipeline.lake.LakeSnapshot;
 import vn.inspection.pipeline.schema.Enumeration;
 import vn.inspection.pipeline.schema.RecordSchema;
 import vn.inspection.pipeline.schema.SchemaCatalog;
+import vn.inspection.pipeline.system.Printable;
+import vn.inspection.pipeline.text.SpreadsheetCsv;
 import vn.inspection.pipeline.unit.UnitVersions;
 
 /**
@@ -147,9 +149,9 @@ public final class IngestReport {
                     .setHeader(UNIT_CHANGE_COLUMNS.toArray(String[]::new)).get())) {
                 for (UnitVersions.Version v : versions) {
                     IngestSummary.UnitChange change = unitChange(v);
-                    printer.printRecord(change.file(), change.code(), String.join(",", change.changes()), change.describe(), change.name(),
-                            change.previousName(), change.parentCode(), change.previousParentCode(), change.successorCode(), v.unit().level(),
-                            recognisedLevel(v.unit().level()), change.effectiveFrom());
+                    printer.printRecord(SpreadsheetCsv.row(java.util.Arrays.asList(change.file(), change.code(), String.join(",", change.changes()),
+                            change.describe(), change.name(), change.previousName(), change.parentCode(), change.previousParentCode(),
+                            change.successorCode(), v.unit().level(), recognisedLevel(v.unit().level()), change.effectiveFrom())));
                 }
             }
         }
@@ -200,9 +202,9 @@ public final class IngestReport {
                             }
                         }
                     } else if (result.status() == FileResult.Status.QUARANTINED) {
-                        printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", "file quarantined: " + result.reason(), "");
+                        printer.printRecord(SpreadsheetCsv.row(List.of(Printable.name(result.path()), "", "", "", "", "file quarantined: " + result.reason(), "")));
                     } else if (result.status() == FileResult.Status.NOT_RECOGNISED) {
-                        printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", "file not recognised: " + result.reason(), "");
+                        printer.printRecord(SpreadsheetCsv.row(List.of(Printable.name(result.path()), "", "", "", "", "file not recognised: " + result.reason(), "")));
                     }
                 }
             }

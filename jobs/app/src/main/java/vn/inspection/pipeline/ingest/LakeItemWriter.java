@@ -236,7 +236,7 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
         results.add(new FileResult(planned.path(), planned.checksum(), FileResult.Status.INGESTED, planned.replaces() ? planned.reason() : null,
                 counts.sheets()));
         current = null;
-        log.info("published {}: {}", planned.fileName(), counts.sheets());
+        log.info("published {}: {}", vn.inspection.pipeline.system.Printable.text(planned.fileName()), counts.sheets());
     }
 
     /** A file published by this run just before a crash: its result comes from the manifest. */
@@ -261,7 +261,7 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
         quarantine.quarantine(Path.of(planned.path()), planned.checksum(), failed.reason());
         results.add(new FileResult(planned.path(), planned.checksum(), FileResult.Status.QUARANTINED, failed.reason(), List.of()));
         current = null;
-        log.warn("quarantined {}: {}", planned.fileName(), failed.reason());
+        log.warn("quarantined {}: {}", vn.inspection.pipeline.system.Printable.text(planned.fileName()), failed.reason());
     }
 
     @Override

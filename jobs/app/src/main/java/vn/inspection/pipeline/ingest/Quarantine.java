@@ -1,18 +1,33 @@
 package vn.inspection.pipeline.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Set;
+
+import vn.inspection.pipeline.system.Printable;
 
 /**
  * The quarantine folder of the home: a copy of every file that could not be read, beside a note of the
  * reason. The original is never modified; a file already quarantined with the same checksum is not
- * copied again.
+ * copied again. A quarantined register holds members' names: the folder is its owner's alone (rwx------) and
+ * so is every file in it (rw-------), whatever the umask. A symbolic link is never copied (the planner does not
+ * read links); the copy's name is the original's, printable (control characters escaped, no byte outside the
+ * file system's encoding).
  */
 public final class Quarantine {
+    static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+
     private final Path folder;
 
     public Quarantine(Path folder) {
@@ -21,18 +36,52 @@ public final class Quarantine {
 
     /** Copies the file in (unless already there) and returns the copy. */
     public Path quarantine(Path file, String checksum, String reason) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException(Printable.path(file) + " is a symbolic link: not copied into the quarantine");
+        }
         Files.createDirectories(folder);
+        ownerOnly(folder, FOLDER_MODE);
         String prefix = checksum.length() >= 16 ? checksum.substring(0, 16) : checksum;
-        Path copy = folder.resolve(prefix + "-" + file.getFileName());
+        String name = Printable.name(file).replace('/', '_').replace('\uFFFD', '_');
+        Path copy = folder.resolve(prefix + "-" + name);
         if (!Files.exists(copy)) {
             Path temp = folder.resolve("." + copy.getFileName() + ".tmp");
-            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(temp);
+            create(temp);
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.TRUNCATE_EXISTING)) {
+                in.transferTo(out);
+            }
             Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(folder.resolve(copy.getFileName() + ".reason.txt"),
-                    "file: " + file.toAbsolutePath() + "\nchecksum: " + checksum + "\nquarantined at: " + Instant.now()
-                            + "\nreason: " + reason + "\n", StandardCharsets.UTF_8);
+            Path note = folder.resolve(copy.getFileName() + ".reason.txt");
+            Path noteTemp = folder.resolve("." + note.getFileName() + ".tmp");
+            Files.deleteIfExists(noteTemp);
+            create(noteTemp);
+            Files.writeString(noteTemp, "file: " + Printable.path(file.toAbsolutePath()) + "\nchecksum: " + checksum + "\nquarantined at: " + Instant.now()
+                    + "\nreason: " + Printable.text(reason) + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.move(noteTemp, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+            ownerOnly(copy, FILE_MODE); // quarantined by an earlier version with the umask's mode
         }
         return copy;
+    }
+
+    /** An empty file readable by its owner alone, from its creation on. */
+    private static void create(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE_MODE));
+            Files.setPosixFilePermissions(file, FILE_MODE); // whatever the umask
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system
+        }
+    }
+
+    private static void ownerOnly(Path path, Set<PosixFilePermission> mode) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, mode);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
     }
 
     public Path folder() {

@@ -184,7 +184,7 @@ final class RunStaging {
                 printer = new CSVPrinter(writer, CSVFormat.RFC4180);
                 rejects.put(file, printer);
             }
-            printer.printRecord(record);
+            printer.printRecord(vn.inspection.pipeline.text.SpreadsheetCsv.row(record)); // file, sheet and cells typed by people: never a formula
         }
 
         /** Closes what this chunk wrote for a file, before the file is published or discarded. */

@@ -136,7 +136,7 @@ public record NightlySummary(@JsonProperty("job") String job,
         }
         if (problems != null) {
             for (Problem p : problems) {
-                out.append("  ").append(p.status()).append(": ").append(Path.of(p.file()).getFileName()).append(" \u2014 ").append(p.reason()).append('\n');
+                out.append("  ").append(p.status()).append(": ").append(vn.inspection.pipeline.system.Printable.name(p.file())).append(" \u2014 ").append(vn.inspection.pipeline.system.Printable.text(p.reason())).append('\n');
             }
         }
         if (moved != null && !moved.isEmpty()) {

@@ -15,7 +15,8 @@ import vn.inspection.pipeline.ingest.IngestSummary;
  * {@code --move-processed}: moves the inbox files whose content is in the lake (ingested, or already there) to
  * {@code <home>/processed/<date>/}, keeping their paths below the inbox, so the inbox holds only what still needs a
  * person: files quarantined or not recognised stay. Never deletes or overwrites a file: a name taken gets
- * {@code " (2)"}. A file already gone (moved by an earlier attempt of the run) is skipped.
+ * {@code " (2)"}. A file already gone (moved by an earlier attempt of the run) is skipped. A register holds members'
+ * names: {@code processed/} is rwx------ and each file moved in rw-------.
  */
 final class ProcessedFiles {
     private final Path inbox;
@@ -39,6 +40,8 @@ final class ProcessedFiles {
                 continue;
             }
             Path target = free(folder.resolve(inbox.relativize(source)));
+            // registers hold members' names: processed/ and what it holds are the owner's alone
+            vn.inspection.pipeline.system.HomeFiles.folder(processed, vn.inspection.pipeline.system.HomeFiles.OWNER_ONLY_FOLDER);
             Files.createDirectories(target.getParent());
             try {
                 Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -46,6 +49,7 @@ final class ProcessedFiles {
                 Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
                 Files.delete(source);
             }
+            vn.inspection.pipeline.system.HomeFiles.setMode(target, vn.inspection.pipeline.system.HomeFiles.OWNER_ONLY);
             moved.add(new String[] {source.toString(), target.toString()});
         }
         return moved;

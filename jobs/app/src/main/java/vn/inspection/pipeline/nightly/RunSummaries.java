@@ -25,9 +25,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import vn.inspection.pipeline.ingest.FileResult;
 import vn.inspection.pipeline.ingest.IngestSummary;
-import vn.inspection.pipeline.lake.Lake;
 import vn.inspection.pipeline.orchestration.JobRuns;
 import vn.inspection.pipeline.system.Errors;
+import vn.inspection.pipeline.system.HomeFiles;
 import vn.inspection.pipeline.system.Json;
 import vn.inspection.pipeline.system.PipelineHome;
 import vn.inspection.pipeline.warehouse.DataTestsFailedException;
@@ -62,9 +62,11 @@ final class RunSummaries implements JobExecutionListener {
             LocalDateTime start = execution.getStartTime() != null ? execution.getStartTime() : LocalDateTime.now(clock);
             Path text = runs().resolve(STAMP.format(start) + "-nightly-run-" + JobRuns.runId(execution) + ".txt");
             NightlySummary summary = build(execution, text);
-            Lake.writeAtomically(text, summary.toText(clock.getZone()).getBytes(StandardCharsets.UTF_8));
-            Lake.writeAtomically(text.resolveSibling(text.getFileName().toString().replaceFirst("\\.txt$", ".json")),
-                    (summary.toJson() + "\n").getBytes(StandardCharsets.UTF_8));
+            // file names and reasons, no cell text: readable by the home's group at most, in a folder others cannot list
+            HomeFiles.folder(runs(), HomeFiles.SUMMARY_FOLDER);
+            HomeFiles.writeAtomically(text, summary.toText(clock.getZone()).getBytes(StandardCharsets.UTF_8), HomeFiles.SUMMARY);
+            HomeFiles.writeAtomically(text.resolveSibling(text.getFileName().toString().replaceFirst("\\.txt$", ".json")),
+                    (summary.toJson() + "\n").getBytes(StandardCharsets.UTF_8), HomeFiles.SUMMARY);
             execution.getExecutionContext().putString(NightlyJobConfiguration.SUMMARY, summary.toJson());
             jobRepository.updateExecutionContext(execution);
         } catch (Exception e) {

@@ -68,6 +68,7 @@ public final class Logging {
         LoggerContext context = root.getLoggerContext();
         Path folder = home.root().resolve("logs");
         if (writableFolder(folder, createFolder)) {
+            narrow(folder);
             root.addAppender(file(context, folder));
             return folder.resolve("pipeline.log");
         }
@@ -87,6 +88,26 @@ public final class Logging {
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         root.addAppender(stderr(context));
         return root;
+    }
+
+    /**
+     * The log holds file names and reasons (no cell text, but what people named their files): readable by the home's
+     * group at most. The folder is rwxr-x--- (so a file the rolling policy creates with the umask's mode is not
+     * reachable by others either) and the log rw-r-----, created so or narrowed when an earlier version left it wider.
+     * Best effort: a home owned by another user keeps its modes.
+     */
+    private static void narrow(Path folder) {
+        Path log = folder.resolve("pipeline.log");
+        try {
+            HomeFiles.setMode(folder, HomeFiles.SUMMARY_FOLDER);
+            if (!Files.exists(log)) {
+                HomeFiles.create(log, HomeFiles.SUMMARY);
+            } else {
+                HomeFiles.setMode(log, HomeFiles.SUMMARY);
+            }
+        } catch (IOException | SecurityException e) {
+            // not ours to change: the log is written as it is
+        }
     }
 
     private static boolean writableFolder(Path folder, boolean create) {
@@ -158,8 +179,36 @@ public final class Logging {
         return appender;
     }
 
+    /**
+     * Every message one line: control characters in it (a newline in a file name, a cell's text, an exception's message)
+     * are escaped ({@link Printable#text}), so nothing a file holds or is named can forge a line of the log.
+     */
+    private static ILoggingEvent oneLine(ILoggingEvent event) {
+        String message = event.getFormattedMessage();
+        if (message == null || Printable.text(message).equals(message)) {
+            return event;
+        }
+        String escaped = Printable.text(message);
+        return (ILoggingEvent) java.lang.reflect.Proxy.newProxyInstance(Logging.class.getClassLoader(), new Class<?>[] {ILoggingEvent.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getFormattedMessage") && method.getParameterCount() == 0) {
+                        return escaped;
+                    }
+                    try {
+                        return method.invoke(event, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder() {
+            @Override
+            public byte[] encode(ILoggingEvent event) {
+                return super.encode(oneLine(event));
+            }
+        };
         encoder.setContext(context);
         encoder.setPattern(pattern);
         encoder.setCharset(java.nio.charset.StandardCharsets.UTF_8);

@@ -262,6 +262,8 @@ class WarehouseTest {
 
             assertThat(result.out().lines().toList()).startsWith("metric_id,label,2013,2014,delta,change_pct",
                     "inspection.orgs,Party organizations inspected,1,2,1,100.0");
+            // spreadsheet-safe (no cell starts a formula), yet a fall stays a negative number, not a quoted text
+            assertThat(result.out()).containsPattern(",-2,-66\\.7\\d*\\r?\\n").doesNotContain("'-");
         }
 
         @Test

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.inspection.pipeline.period.Period;
 import vn.inspection.pipeline.text.Language;
+import vn.inspection.pipeline.text.SpreadsheetCsv;
 import vn.inspection.pipeline.text.VietnameseNumbers;
 
 /**
@@ -130,10 +131,11 @@ public record ComparisonFormat(Comparison comparison, String unitName, List<Stri
     public String csv() {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            printer.printRecord("metric_id", "label", comparison.a().id(), comparison.b().id(), "delta", "change_pct");
+            // spreadsheet-safe cells (SpreadsheetCsv): a label cannot become a formula; a negative delta stays a number
+            printer.printRecord(SpreadsheetCsv.row(List.of("metric_id", "label", comparison.a().id(), comparison.b().id(), "delta", "change_pct")));
             for (Comparison.Row row : comparison.rows()) {
-                printer.printRecord(row.metric().id(), row.metric().label().in(language), row.a(), row.b(), row.delta(),
-                        row.changePercent() == null ? "" : row.changePercent().toPlainString());
+                printer.printRecord(SpreadsheetCsv.row(java.util.Arrays.asList(row.metric().id(), row.metric().label().in(language), row.a(), row.b(),
+                        row.delta(), row.changePercent() == null ? "" : row.changePercent().toPlainString())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -104,14 +104,7 @@ public final class LayoutDetector {
                 best = texts;
             }
         }
-        Map<String, String> known = new LinkedHashMap<>();
-        for (RecordSchema schema : schemas) {
-            for (FieldSpec field : schema.fields()) {
-                for (String name : field.headerNames()) {
-                    known.putIfAbsent(VietnameseText.matchKey(name), name);
-                }
-            }
-        }
+        Map<String, String> known = knownHeaders();
         Map<String, String> closest = new LinkedHashMap<>();
         for (String header : best) {
             String key = VietnameseText.matchKey(header);
@@ -133,6 +126,24 @@ public final class LayoutDetector {
             }
         }
         return new Diagnosis(best, closest);
+    }
+
+    /** Whether the text is a header or alias some schema knows (compared as {@link VietnameseText#matchKey}). */
+    public boolean isKnownHeader(String text) {
+        return knownHeaders().containsKey(VietnameseText.matchKey(text));
+    }
+
+    /** Every header and alias of every field, by its match key. */
+    private Map<String, String> knownHeaders() {
+        Map<String, String> known = new LinkedHashMap<>();
+        for (RecordSchema schema : schemas) {
+            for (FieldSpec field : schema.fields()) {
+                for (String name : field.headerNames()) {
+                    known.putIfAbsent(VietnameseText.matchKey(name), name);
+                }
+            }
+        }
+        return known;
     }
 
     /** Every header that makes a sheet a register, by record type. */

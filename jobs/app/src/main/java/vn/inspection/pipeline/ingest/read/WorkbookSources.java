@@ -48,6 +48,10 @@ public final class WorkbookSources {
      * cannot be read at all (unsupported type, corrupt, encrypted, a zip bomb).
      */
     public static WorkbookSource open(Path file) throws UnreadableFileException {
+        if (Files.isSymbolicLink(file)) {
+            // the planner never plans a link; one put in a file's place since is not followed
+            throw new UnreadableFileException("a symbolic link: not read; copy the file itself into the inbox");
+        }
         String extension = extension(file);
         if (!EXTENSIONS.contains(extension)) {
             throw new UnreadableFileException("unsupported file type '" + (extension.isEmpty() ? "(none)" : "." + extension)
