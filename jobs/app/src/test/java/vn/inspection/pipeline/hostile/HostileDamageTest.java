@@ -1,0 +1,200 @@
+package vn.inspection.pipeline.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.inspection.pipeline.support.Cli;
+import vn.inspection.pipeline.support.FileTree;
+import vn.inspection.pipeline.support.Fixtures;
+
+/**
+ * Hostile damage to a home (issue "Hardening, second round"): a damaged, stray or deleted manifest entry and a flipped
+ * byte in a lake part are each named with the file, what is wrong and the command that restores it; no command builds
+ * figures from a lake it cannot account for, and nothing else in the home changes while it refuses.
+ */
+class HostileDamageTest {
+    @TempDir
+    Path temp;
+    Path home;
+    Path inbox;
+    JsonNode original;
+
+    @BeforeEach
+    void ingestTheFixtures() throws IOException {
+        home = temp.resolve("home");
+        inbox = Fixtures.copy(Fixtures.INGEST, temp.resolve("inbox"), "don-vi.xlsx", "kiem-tra-2014.xlsx", "don-thu-2013.csv");
+        Cli.Result ingest = Cli.run("--home", home.toString(), "ingest", inbox.toString(), "--format", "json");
+        assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+        original = figures();
+    }
+
+    JsonNode figures() {
+        Cli.Result compare = Cli.run("--home", home.toString(), "compare", "2013", "2014", "--format", "json");
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        return compare.json().get("metrics");
+    }
+
+    Path source() {
+        return inbox.resolve("kiem-tra-2014.xlsx").toAbsolutePath();
+    }
+
+    Path entryOf(Path source) throws Exception {
+        String sum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(source)));
+        return home.resolve("lake/_manifest/" + sum + ".json");
+    }
+
+    Path inspectionPart() throws IOException {
+        try (Stream<Path> parts = Files.walk(home.resolve("lake/inspection"))) {
+            return parts.filter(p -> p.toString().endsWith(".parquet")).sorted().reduce((a, b) -> b).orElseThrow(); // year=2014
+        }
+    }
+
+    /**
+     * The home's files and their SHA-256, but the logs (every command writes its own) and the job repository's H2 files
+     * (opening the repository rewrites them, though no run is recorded: no {@code batch/inputs/run-N.txt} appears).
+     */
+    Map<String, String> homeFiles() {
+        Map<String, String> files = new TreeMap<>(FileTree.snapshot(home));
+        files.keySet().removeIf(p -> p.startsWith("logs/") || p.startsWith("logs\\") || p.matches("batch[/\\\\]jobs\\..*\\.db"));
+        return files;
+    }
+
+    void restoredByIngestForce() {
+        Cli.Result force = Cli.run("--home", home.toString(), "ingest", "--force", source().toString(), "--format", "json");
+        assertThat(force.exitCode()).as(force.err()).isZero();
+        assertThat(force.json().at("/files/0/status").asText()).isEqualTo("INGESTED");
+        Cli.Result verify = Cli.run("--home", home.toString(), "verify");
+        assertThat(verify.exitCode()).as(verify.out()).isZero();
+        assertThat(verify.out()).contains("3 source files, 4 Parquet files").doesNotContain("EXTRA").doesNotContain("UNCLAIMED");
+        assertThat(figures()).isEqualTo(original);
+    }
+
+    @Nested
+    class DamagedManifest {
+        @Test
+        void aTruncatedEntryIsNamedWithHowToRestoreItAndNoCommandBuildsFromTheLake() throws Exception {
+            Path entry = entryOf(source());
+            byte[] json = Files.readAllBytes(entry);
+            Files.write(entry, java.util.Arrays.copyOf(json, json.length / 2));
+            Map<String, String> before = homeFiles();
+
+            Cli.Result verify = Cli.run("--home", home.toString(), "verify");
+            Cli.Result refresh = Cli.run("--home", home.toString(), "refresh");
+            Cli.Result ingest = Cli.run("--home", home.toString(), "ingest", inbox.resolve("don-thu-2013.csv").toString());
+
+            String restore = "pipeline ingest --force '" + source() + "'";
+            assertThat(verify.exitCode()).isEqualTo(1);
+            assertThat(verify.out()).contains("DAMAGED  _manifest/" + entry.getFileName() + ": a manifest entry that cannot be read: it ends in the middle of the entry")
+                    .contains("(the entry of kiem-tra-2014.xlsx)").contains("restore it with " + restore);
+            assertThat(refresh.exitCode()).isEqualTo(1);
+            assertThat(refresh.err()).contains(entry.toString()).contains("it ends in the middle of the entry").contains(restore)
+                    .doesNotContain("Unexpected end-of-input").doesNotContain("Exception");
+            assertThat(ingest.exitCode()).isNotZero();
+            assertThat(ingest.err() + ingest.out()).contains(entry.getFileName().toString()).contains(restore).doesNotContain("Unexpected end-of-input");
+            assertThat(homeFiles()).isEqualTo(before);
+
+            restoredByIngestForce();
+        }
+
+        @Test
+        void aStrayFileInTheManifestIsNamedAndNoCommandBuildsFromTheLake() throws Exception {
+            Path stray = Files.writeString(home.resolve("lake/_manifest/notes.json"), "{\"checksum\": ", StandardCharsets.UTF_8);
+            Map<String, String> before = homeFiles();
+
+            Cli.Result verify = Cli.run("--home", home.toString(), "verify", "--format", "json");
+            Cli.Result refresh = Cli.run("--home", home.toString(), "refresh");
+
+            assertThat(verify.exitCode()).isEqualTo(1);
+            assertThat(verify.json().at("/damaged_manifest_entries/0/file").asText()).isEqualTo("_manifest/notes.json");
+            assertThat(verify.json().at("/damaged_manifest_entries/0/restore").asText()).contains("move it out of " + stray.getParent());
+            assertThat(refresh.exitCode()).isEqualTo(1);
+            assertThat(refresh.err()).contains(stray.toString()).doesNotContain("Unexpected end-of-input");
+            assertThat(homeFiles()).isEqualTo(before);
+            assertThat(figures()).isEqualTo(original);
+        }
+
+        @Test
+        void aDeletedEntryFailsVerifyNamingItsPartsAndRefreshRefusesToDropTheirRecords() throws Exception {
+            Path part = inspectionPart();
+            String relative = home.resolve("lake").relativize(part).toString();
+            Files.delete(entryOf(source()));
+            Map<String, String> before = homeFiles();
+
+            Cli.Result verify = Cli.run("--home", home.toString(), "verify");
+            Cli.Result refresh = Cli.run("--home", home.toString(), "refresh");
+
+            assertThat(verify.exitCode()).isEqualTo(1);
+            assertThat(verify.out()).contains("UNCLAIMED " + relative + ": no manifest entry claims it")
+                    .contains("its records are of kiem-tra-2014.xlsx").contains("pipeline ingest --force <path of kiem-tra-2014.xlsx>");
+            assertThat(refresh.exitCode()).isEqualTo(1);
+            assertThat(refresh.err()).contains("no manifest entry claims (").contains(relative).contains("pipeline verify");
+            assertThat(homeFiles()).isEqualTo(before);
+            assertThat(figures()).isEqualTo(original);
+
+            restoredByIngestForce();
+        }
+    }
+
+    @Nested
+    class DamagedPart {
+        /** One byte of the part changed, its size kept: only a checksum tells. */
+        void flipAByte(Path part) throws IOException {
+            try (RandomAccessFile file = new RandomAccessFile(part.toFile(), "rw")) {
+                long at = file.length() / 3;
+                file.seek(at);
+                int b = file.read();
+                file.seek(at);
+                file.write(b ^ 0x01);
+            }
+        }
+
+        @Test
+        void aFlippedByteStopsAFullRebuildNamingTheFileAndTheFix() throws Exception {
+            Path part = inspectionPart();
+            String relative = home.resolve("lake").relativize(part).toString();
+            flipAByte(part);
+            Files.delete(home.resolve("warehouse/warehouse.duckdb"));
+
+            Cli.Result refresh = Cli.run("--home", home.toString(), "refresh");
+
+            assertThat(refresh.exitCode()).isEqualTo(1);
+            assertThat(refresh.err()).contains(relative + " is damaged (SHA-256").contains("records of kiem-tra-2014.xlsx")
+                    .contains("pipeline ingest --force '" + source() + "'");
+
+            restoredByIngestForce();
+        }
+
+        @Test
+        void aFlippedByteStopsTheNightBeforeAnyReportNamingTheFileAndTheFix() throws Exception {
+            Path part = inspectionPart();
+            String relative = home.resolve("lake").relativize(part).toString();
+            flipAByte(part);
+            Files.delete(home.resolve("warehouse/warehouse.duckdb"));
+
+            Cli.Result night = Cli.run("--home", home.toString(), "nightly", "--as-of", "2014-07-02");
+
+            assertThat(night.exitCode()).as(night.out() + night.err()).isNotZero();
+            assertThat(night.out() + night.err()).contains(relative + " is damaged").contains("pipeline ingest --force '" + source() + "'");
+            try (Stream<Path> pdfs = Files.exists(home.resolve("outbox")) ? Files.walk(home.resolve("outbox")) : Stream.empty()) {
+                assertThat(pdfs.filter(p -> p.toString().endsWith(".pdf"))).isEmpty();
+            }
+        }
+    }
+}
