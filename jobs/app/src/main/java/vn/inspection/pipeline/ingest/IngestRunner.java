@@ -116,7 +116,7 @@ public class IngestRunner {
 
     /** "ingest run 3 ended FAILED: kiem-tra.xlsx, sheet …: why", from the execution's failures. */
     public static String failure(JobExecution execution) {
-        java.util.Optional<String> full = diskFull(execution.getAllFailureExceptions());
+        java.util.Optional<String> full = diskFull(execution.getAllFailureExceptions()).map(where -> where.isEmpty() ? lakeOf(execution) : where);
         if (full.isPresent()) {
             return "ingest run " + execution.getJobParameters().getLong(JobRuns.RUN_ID) + " stopped: the disk is full at " + full.get()
                     + ": free space and run again; nothing was published from the file being written. " + accounts(execution);
@@ -137,31 +137,39 @@ public class IngestRunner {
                     if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
                         return java.util.Optional.of(f.getFile());
                     }
-                    java.util.regex.Matcher path = java.util.regex.Pattern.compile("(/[^\\s:]+)").matcher(String.valueOf(e.getMessage()));
-                    return java.util.Optional.of(path.find() ? path.group(1) : "the pipeline home's disk");
+                    return java.util.Optional.of(""); // the writer did not say which file: the caller names the lake it writes
                 }
             }
         }
         return java.util.Optional.empty();
     }
 
-    /** Which files of a run that stopped reached the lake, and which did not: the run's own record, not a guess. */
+    /** The lake a run writes (its staging is there): {@code <home>/lake}, from the run's inputs file {@code <home>/batch/inputs/run-N.txt}. */
+    private static String lakeOf(JobExecution execution) {
+        String inputs = execution.getJobParameters().getString(IngestJobConfiguration.INPUTS_FILE);
+        return inputs == null ? "the pipeline home" : Path.of(inputs).toAbsolutePath().getParent().getParent().getParent().resolve("lake").toString();
+    }
+
+    /**
+     * Which files of a run that stopped reached the lake, and which did not: read from the lake's manifest (an entry is
+     * the commit), not from the run's last saved progress, which a failing chunk does not save.
+     */
     static String accounts(JobExecution execution) {
-        List<String> ingested = new java.util.ArrayList<>();
-        for (org.springframework.batch.core.step.StepExecution step : execution.getStepExecutions()) {
-            if (step.getExecutionContext().containsKey(LakeItemWriter.RESULTS)) {
-                Json.read(step.getExecutionContext().getString(LakeItemWriter.RESULTS),
-                        new com.fasterxml.jackson.core.type.TypeReference<List<FileResult>>() { }).stream()
-                        .filter(r -> r.status() == FileResult.Status.INGESTED).map(r -> Path.of(r.path()).getFileName().toString()).forEach(ingested::add);
-            }
+        long runId = execution.getJobParameters().getLong(JobRuns.RUN_ID);
+        java.util.Map<String, String> committed = new java.util.LinkedHashMap<>();
+        try {
+            new vn.inspection.pipeline.lake.LakeManifest(Path.of(lakeOf(execution))).scan().entries().stream()
+                    .filter(e -> e.runId() == runId).forEach(e -> committed.put(e.checksum(), e.fileName()));
+        } catch (RuntimeException e) {
+            return "Run 'pipeline verify' to see what the lake holds.";
         }
         List<String> pending = new java.util.ArrayList<>();
         if (execution.getExecutionContext().containsKey(IngestJobConfiguration.PLAN)) {
             IngestPlan.fromJson(execution.getExecutionContext().getString(IngestJobConfiguration.PLAN)).pending().stream()
-                    .map(f -> Path.of(f.path()).getFileName().toString()).filter(f -> !ingested.contains(f)).forEach(pending::add);
+                    .filter(f -> !committed.containsKey(f.checksum())).map(f -> Path.of(f.path()).getFileName().toString()).forEach(pending::add);
         }
-        return "Ingested into the lake by this run: " + (ingested.isEmpty() ? "none" : String.join(", ", ingested))
-                + "; not ingested: " + (pending.isEmpty() ? "none" : String.join(", ", pending)) + ".";
+        return "Ingested into the lake by this run: " + (committed.isEmpty() ? "none" : String.join(", ", committed.values()))
+                + "; not ingested: " + (pending.isEmpty() ? "none" : String.join(", ", pending));
     }
 
     /**

@@ -197,4 +197,47 @@ class HostileDamageTest {
             }
         }
     }
+
+    /**
+     * A disk that fills during an ingest: a real full file system (a small tmpfs mounted over the lake; the test needs
+     * root and is skipped where mounting is not permitted), not a simulated exception.
+     */
+    @Nested
+    class FullDisk {
+        Path lake;
+        Path fullHome;
+
+        @BeforeEach
+        void mountASmallDiskOverTheLake() throws Exception {
+            fullHome = temp.resolve("full-home");
+            lake = Files.createDirectories(fullHome.resolve("lake"));
+            Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", lake.toString()).redirectErrorStream(true).start();
+            boolean mounted = mount.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) && mount.exitValue() == 0;
+            org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "mounting a tmpfs is not permitted here: " + new String(mount.getInputStream().readAllBytes()));
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void unmount() throws Exception {
+            new ProcessBuilder("umount", "-l", lake.toString()).redirectErrorStream(true).start().waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Test
+        void aDiskThatFillsDuringIngestIsSaidToBeFullWithWhatWasAndWasNotIngested() throws Exception {
+            // room for the units reference (ingested first) and little more
+            long usable = Files.getFileStore(lake).getUsableSpace();
+            try (RandomAccessFile filler = new RandomAccessFile(lake.resolve(".filler").toFile(), "rw")) {
+                filler.write(new byte[(int) Math.max(0, usable - 24 * 1024)]);
+            }
+            Cli.Result ingest = Cli.run("--home", fullHome.toString(), "ingest", inbox.toString());
+
+            assertThat(ingest.exitCode()).isNotZero();
+            assertThat(ingest.err()).contains("the disk is full at " + lake).contains("free space and run again; nothing was published from the file being written")
+                    .contains("not ingested: ").contains("kiem-tra-2014.xlsx").doesNotContain("ended FAILED");
+            // what the message says reached the lake is what verify finds committed, whole
+            Cli.Result verify = Cli.run("--home", fullHome.toString(), "verify", "--format", "json");
+            assertThat(verify.json().get("problems")).isEmpty();
+            String said = ingest.err().replaceAll("(?s).*Ingested into the lake by this run: ([^;]*);.*", "$1").strip();
+            assertThat(verify.json().get("sources").asInt()).isEqualTo(said.equals("none") ? 0 : said.split(", ").length);
+        }
+    }
 }
