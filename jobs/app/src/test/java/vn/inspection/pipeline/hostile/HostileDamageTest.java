@@ -240,4 +240,70 @@ class HostileDamageTest {
             assertThat(verify.json().get("sources").asInt()).isEqualTo(said.equals("none") ? 0 : said.split(", ").length);
         }
     }
+
+    /** Inputs built to exhaust memory or disk: each is refused while it is read, never held whole nor copied whole. */
+    @Nested
+    class HugeInputs {
+        @Test
+        void anEndlessCsvLineIsQuarantinedInBoundedMemoryWithANoteInsteadOfACopy() throws Exception {
+            Path drop = Files.createDirectories(temp.resolve("drop"));
+            Path endless = drop.resolve("endless.csv");
+            try (RandomAccessFile file = new RandomAccessFile(endless.toFile(), "rw")) {
+                file.write("\uFEFFSTT;Đơn vị;Số đơn\n1;DU01;".getBytes(StandardCharsets.UTF_8));
+                file.setLength(1L << 30); // a sparse gigabyte: one line that never ends
+            }
+            Map<String, String> lake = FileTree.snapshot(home.resolve("lake"));
+
+            Process child = vn.inspection.pipeline.support.ChildJvm.start(temp.resolve("child"), "ingest", java.util.List.of(),
+                    java.util.List.of("-Xmx160m"), "--home", home.toString(), "ingest", drop.toString(), "--format", "json");
+            assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("finished in two minutes").isTrue();
+            String out = Files.readString(temp.resolve("child/ingest.out"));
+            String err = Files.readString(temp.resolve("child/ingest.err"));
+
+            assertThat(err).doesNotContain("OutOfMemoryError").doesNotContain("out of memory");
+            JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).at("/files/0");
+            assertThat(file.get("status").asText()).as(out + err).isEqualTo("QUARANTINED");
+            assertThat(file.get("reason").asText()).contains("runs past 4,194,304 characters without ending");
+            try (Stream<Path> kept = Files.list(home.resolve("quarantine"))) {
+                assertThat(kept.filter(p -> p.toFile().length() > (1 << 20))).as("no dense copy of the gigabyte").isEmpty();
+            }
+            try (Stream<Path> notes = Files.list(home.resolve("quarantine"))) {
+                Path note = notes.filter(p -> p.getFileName().toString().contains("endless.csv")).findFirst().orElseThrow();
+                assertThat(Files.readString(note)).contains("size: 1073741824 bytes").contains("not copied");
+            }
+            assertThat(FileTree.snapshot(home.resolve("lake"))).isEqualTo(lake);
+        }
+
+        @Test
+        void aZipEntryThatInflatesPastItsDeclaredSizeIsRefusedWhileItIsCounted() throws Exception {
+            Path drop = Files.createDirectories(temp.resolve("drop"));
+            Path bomb = drop.resolve("bom.xlsx");
+            byte[] declared = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(1 << 20).array();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+                zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+                zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+                byte[] zeros = new byte[1 << 20];
+                for (int i = 0; i < 40; i++) {
+                    zip.write(zeros); // 40 MiB, under the ratio check's floor: only the count can tell it lies
+                }
+                zip.closeEntry();
+            }
+            // the central directory declares 1 MiB for the sheet (offset 24 of its header: the uncompressed size)
+            byte[] bytes = Files.readAllBytes(bomb);
+            for (int i = bytes.length - 22; i >= 0; i--) {
+                if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02
+                        && new String(bytes, i + 46, 24, StandardCharsets.UTF_8).equals("xl/worksheets/sheet1.xml")) {
+                    System.arraycopy(declared, 0, bytes, i + 24, 4);
+                }
+            }
+            Files.write(bomb, bytes);
+
+            Cli.Result ingest = Cli.run("--home", home.toString(), "ingest", drop.toString(), "--format", "json");
+
+            JsonNode file = ingest.json().at("/files/0");
+            assertThat(file.get("status").asText()).isEqualTo("QUARANTINED");
+            assertThat(file.get("reason").asText()).contains("entry xl/worksheets/sheet1.xml declares 1048576 bytes but inflates to more");
+        }
+    }
 }
