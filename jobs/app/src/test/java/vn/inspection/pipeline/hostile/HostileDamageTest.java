@@ -305,5 +305,33 @@ class HostileDamageTest {
             assertThat(file.get("status").asText()).isEqualTo("QUARANTINED");
             assertThat(file.get("reason").asText()).contains("entry xl/worksheets/sheet1.xml declares 1048576 bytes but inflates to more");
         }
+
+        @Test
+        void aFileOfJunkRowsKeepsTenThousandRejectsAndCountsTheRest() throws Exception {
+            Path drop = Files.createDirectories(temp.resolve("drop"));
+            StringBuilder csv = new StringBuilder("\uFEFFSỔ THEO DÕI ĐƠN THƯ NĂM 2013;;;;;;;;;;\n"
+                    + "STT;Đơn vị;Số đơn;Ngày nhận đơn;Loại đơn;Đơn nặc danh;Đối tượng;Họ tên;Tình trạng giải quyết;Ngày giải quyết;Kết luận\n");
+            for (int i = 1; i <= 12_000; i++) {
+                csv.append(i).append(";DU01;").append(i).append(";99/99/2013;Tố cáo;x;Đảng viên;Người ").append(i).append(";Đã giải quyết;;\n");
+            }
+            Path junk = Files.writeString(drop.resolve("junk-2013.csv"), csv, StandardCharsets.UTF_8);
+
+            Cli.Result ingest = Cli.run("--home", home.toString(), "ingest", drop.toString(), "--format", "json");
+
+            assertThat(ingest.exitCode()).as(ingest.err()).isIn(0, 2);
+            long rejected = 0;
+            for (JsonNode sheet : ingest.json().at("/files/0/sheets")) {
+                rejected += sheet.get("rejected").asLong();
+            }
+            assertThat(rejected).as(ingest.out()).isEqualTo(12_000);
+            Path kept = home.resolve("reports/rejects/" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(junk))) + ".csv");
+            try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(Files.newBufferedReader(kept, StandardCharsets.UTF_8))) {
+                assertThat(parser.getRecords()).hasSize(10_000);
+            }
+            try (Stream<Path> reports = Files.list(home.resolve("reports"))) {
+                Path report = reports.filter(p -> p.getFileName().toString().matches("rejects-run-\\d+\\.csv")).max(java.util.Comparator.naturalOrder()).orElseThrow();
+                assertThat(Files.readString(report)).contains("and 2,000 more rejected rows, not kept: the first 10,000 of the file's 12,000 are above");
+            }
+        }
     }
 }
