@@ -334,4 +334,56 @@ class HostileDamageTest {
             }
         }
     }
+
+    /** Hostile workbooks and renders outside the lake's own files. */
+    @Nested
+    class HostileFiles {
+        @Test
+        void aWorkbookWithADoctypeIsRefusedInPlainWords() throws Exception {
+            Path drop = Files.createDirectories(temp.resolve("drop"));
+            Path xxe = drop.resolve("xxe.xlsx");
+            try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(inbox.resolve("kiem-tra-2014.xlsx").toFile());
+                 java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(xxe))) {
+                for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                    byte[] bytes;
+                    try (var data = in.getInputStream(entry)) {
+                        bytes = data.readAllBytes();
+                    }
+                    if (entry.getName().equals("xl/workbook.xml")) {
+                        String xml = new String(bytes, StandardCharsets.UTF_8).replaceFirst("\\?>", "?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>");
+                        bytes = xml.getBytes(StandardCharsets.UTF_8);
+                    }
+                    out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    out.write(bytes);
+                }
+            }
+
+            Cli.Result ingest = Cli.run("--home", home.toString(), "ingest", drop.toString(), "--format", "json");
+
+            assertThat(ingest.json().at("/files/0/status").asText()).isEqualTo("QUARANTINED");
+            assertThat(ingest.json().at("/files/0/reason").asText()).isEqualTo("the workbook contains an external entity reference (a DOCTYPE, "
+                    + "in xl/workbook.xml), which is not allowed: save it again from Excel");
+        }
+
+        @Test
+        void aRenderLeavesNoFontTemporaryFileEvenWhileItRuns() throws Exception {
+            Path tmp = Files.createDirectories(temp.resolve("tmp"));
+            Process child = vn.inspection.pipeline.support.ChildJvm.start(temp.resolve("child"), "report", java.util.List.of(),
+                    java.util.List.of("-Djava.io.tmpdir=" + tmp), "--home", home.toString(), "report", "--periods", "2013,2014",
+                    "--out", temp.resolve("r.pdf").toString());
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (child.isAlive() && System.nanoTime() < deadline) {
+                try (Stream<Path> files = Files.walk(tmp)) {
+                    files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("+~JF")).forEach(seen::add);
+                } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                    // a file went while we walked
+                }
+                Thread.sleep(10);
+            }
+            assertThat(child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(child.exitValue()).as(Files.readString(temp.resolve("child/report.err"))).isZero();
+            assertThat(seen).as("AWT's font copies, left behind whenever a render is killed").isEmpty();
+        }
+    }
 }

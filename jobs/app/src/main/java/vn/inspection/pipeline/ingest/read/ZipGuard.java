@@ -27,6 +27,12 @@ final class ZipGuard {
     private ZipGuard() {
     }
 
+    /** Whether the start of an XML part declares a document type (the door of external entities): Excel never writes one. */
+    static boolean declaresDoctype(byte[] start, int length) {
+        String head = new String(start, 0, Math.min(length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1).replace("\u0000", "");
+        return head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE");
+    }
+
     static void check(Path file) throws UnreadableFileException {
         long total = 0;
         int count = 0;
@@ -61,8 +67,13 @@ final class ZipGuard {
                 long compressed = Math.max(1, entry.getCompressedSize());
                 long limit = Math.min(MAX_ENTRY_BYTES, Math.max(RATIO_APPLIES_FROM, compressed * MAX_RATIO));
                 long inflated = 0;
+                boolean xml = entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels");
                 try (java.io.InputStream in = zip.getInputStream(entry)) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
+                        if (xml && inflated == 0 && declaresDoctype(buffer, n)) {
+                            throw new UnreadableFileException("the workbook contains an external entity reference (a DOCTYPE, in "
+                                    + entry.getName() + "), which is not allowed: save it again from Excel");
+                        }
                         inflated += n;
                         if (declared >= 0 && inflated > declared) {
                             throw new UnreadableFileException("entry " + entry.getName() + " declares " + declared + " bytes but inflates to more: "
