@@ -7,7 +7,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import vn.inspection.pipeline.system.JobRepository;
 import vn.inspection.pipeline.system.PipelineHome;
+import vn.inspection.pipeline.system.PseudonymKey;
+import vn.inspection.pipeline.system.Refusal;
+import vn.inspection.pipeline.system.Settings;
 
 /** The Spring Boot application: one context per CLI command, on the home the command names. */
 @SpringBootApplication
@@ -16,6 +20,12 @@ public class PipelineApplication {
     /** Starts the application on a home; the caller closes the context. */
     public static ConfigurableApplicationContext start(PipelineHome home, String... extraProperties) {
         vn.inspection.pipeline.system.Logging.configure(home, true);
+        try {
+            // before anything opens the home (the job repository, the lake): the key must be the lake's
+            PseudonymKey.resolve(Settings.fromProcess().get(PseudonymKey.SETTING).orElse(null), home);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         SpringApplication application = new SpringApplication(PipelineApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setLogStartupInfo(false);
@@ -27,7 +37,17 @@ public class PipelineApplication {
         for (int i = 0; i < extraProperties.length; i++) {
             args[i + 1] = "--" + extraProperties[i];
         }
-        return application.run(args);
+        try {
+            return application.run(args);
+        } catch (RuntimeException e) {
+            // the trace to the log; the command shows the refusal's line
+            java.util.Optional<Refusal> refusal = Refusal.in(e).or(() -> JobRepository.damaged(home, e));
+            if (refusal.isPresent()) {
+                org.slf4j.LoggerFactory.getLogger(PipelineApplication.class).info("the application did not start", e);
+                throw refusal.get();
+            }
+            throw e;
+        }
     }
 
     public static ConfigurableApplicationContext start(Path home, String... extraProperties) {

@@ -70,7 +70,8 @@ class HistoryCommand implements Callable<Integer> {
             return e.exitCode();
         } catch (Exception e) {
             log.error(Logging.TOLD, "history failed", e);
-            parent.err.println("pipeline history: " + Errors.describe(e));
+            parent.err.println("pipeline history: " + vn.inspection.pipeline.system.JobRepository.damaged(PipelineHome.resolve(parent.home), e)
+                    .map(Throwable::getMessage).orElseGet(() -> Errors.describe(e)));
             return PipelineCli.FAILED;
         }
     }

@@ -60,8 +60,19 @@ record ReadContext(PipelineHome home, Settings settings, SchemaCatalog schemas, 
      * @throws CommandException (exit 1) when the home is missing or a file, or holds no warehouse yet
      */
     static ReadContext withWarehouse(Path homeOption) {
+        return withWarehouse(homeOption, true);
+    }
+
+    /**
+     * {@link #withWarehouse(Path)}, optionally without the home's log file ({@code sql}: what an analyst types is
+     * written to no file; warnings still go to standard error).
+     */
+    static ReadContext withWarehouse(Path homeOption, boolean logToHome) {
         PipelineHome home = existingHome(homeOption);
-        ReadContext context = open(home, true);
+        if (!logToHome) {
+            Logging.consoleOnly(); // not the last command's set-up, which may hold a log file
+        }
+        ReadContext context = open(home, logToHome);
         if (!context.warehouse.exists()) {
             throw new CommandException(PipelineCli.FAILED, "no warehouse yet in " + home.root()
                     + ": ingest some registers first (pipeline ingest PATH), or run pipeline refresh");

@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import vn.inspection.pipeline.system.Errors;
 import vn.inspection.pipeline.system.Json;
+import vn.inspection.pipeline.warehouse.SqlLimits;
 
 /**
  * {@code pipeline sql ["SELECT …"] [--format table|csv|json]}: a query on the warehouse, or an interactive prompt
@@ -40,7 +41,8 @@ import vn.inspection.pipeline.system.Json;
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a read-only SQL query on the warehouse; with no query, open an interactive prompt "
                 + "(statements end with ';', history kept in ~/" + SqlCommand.HISTORY_FILE + ", .tables lists the tables, .quit to leave), "
-                + "or run the statements piped in. It reads the warehouse's tables only: no files, no settings, no writes.")
+                + "or run the statements piped in. It reads the warehouse's tables only: no files, no settings, no writes. "
+                + "Each statement is stopped past pipeline.sql.timeout (60s) or pipeline.sql.memory-limit (1GB).")
 class SqlCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(SqlCommand.class);
     static final int TABLE_ROW_LIMIT = 1000;
@@ -58,11 +60,20 @@ class SqlCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table (default), csv or json")
     Format format;
 
+    /** What each statement may use (pipeline.sql.*). */
+    private SqlLimits limits = SqlLimits.defaults();
+
     @Override
     public Integer call() {
         try {
-            ReadContext context = ReadContext.withWarehouse(parent.home);
-            try (Connection connection = context.warehouse().openReadOnly()) {
+            // no log file: statements, and DuckDB's messages that quote them, are written to no file
+            ReadContext context = ReadContext.withWarehouse(parent.home, false);
+            try {
+                limits = SqlLimits.from(context.settings());
+            } catch (IllegalArgumentException e) {
+                throw new CommandException(PipelineCli.FAILED, e.getMessage());
+            }
+            try (Connection connection = context.warehouse().openReadOnly(limits)) {
                 if (query != null) {
                     return run(connection, query, parent.out) ? PipelineCli.OK : PipelineCli.FAILED;
                 }
@@ -99,6 +110,7 @@ class SqlCommand implements Callable<Integer> {
                 }
             };
         }
+        keepPrivate(history);
         Terminal terminal = TerminalBuilder.builder().system(true).build();
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).variable(LineReader.HISTORY_FILE, history).build();
         return new Lines() {
@@ -125,6 +137,22 @@ class SqlCommand implements Callable<Integer> {
                 terminal.close();
             }
         };
+    }
+
+    /**
+     * The prompt's history holds what the analyst typed (names, unit codes, record keys): readable by its owner alone
+     * (0600), created so before the first statement is kept; an existing history others could read is closed up.
+     */
+    static void keepPrivate(Path history) {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        try {
+            if (!java.nio.file.Files.exists(history, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                java.nio.file.Files.createFile(history, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+            }
+            java.nio.file.Files.setPosixFilePermissions(history, ownerOnly); // whatever the umask, or an older history
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            log.info("cannot make the history {} private: {}", history, e.getMessage());
+        }
     }
 
     /** Statements typed at the prompt or piped in; exit 1 when any of them failed (a script's caller must know). */
@@ -161,6 +189,7 @@ class SqlCommand implements Callable<Integer> {
     /** Runs one statement and prints its result; a failure is one line on standard error. */
     private boolean run(Connection connection, String sql, PrintStream out) {
         try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(limits.timeoutSeconds());
             if (statement.execute(sql)) {
                 try (ResultSet rs = statement.getResultSet()) {
                     print(rs, out);
@@ -169,12 +198,20 @@ class SqlCommand implements Callable<Integer> {
                 out.println("(done)");
             }
             return true;
+        } catch (java.sql.SQLTimeoutException e) {
+            parent.err.println("pipeline sql: the query ran past " + limits.timeoutText() + " and was stopped; narrow it or raise " + SqlLimits.TIMEOUT);
+            return false;
         } catch (SQLException e) {
-            log.info("sql statement refused or failed: {}", e.getMessage());
-            parent.err.println("pipeline sql: " + explain(e.getMessage()));
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains("Out of Memory Error")) {
+                parent.err.println("pipeline sql: the query needed more than " + limits.memoryLimit() + " of memory and was stopped; narrow it or raise "
+                        + SqlLimits.MEMORY_LIMIT);
+            } else {
+                parent.err.println("pipeline sql: " + explain(message, sql));
+            }
             return false;
         } catch (Exception e) {
-            log.error(vn.inspection.pipeline.system.Logging.TOLD, "sql statement failed", e);
+            // the message alone: a statement is written to no file
             parent.err.println("pipeline sql: " + Errors.describe(e));
             return false;
         }
@@ -183,15 +220,26 @@ class SqlCommand implements Callable<Integer> {
     private static final java.util.regex.Pattern FILE_ACCESS = java.util.regex.Pattern.compile(
             "(?s).*Cannot access (?:file|directory) \"([^\"]*)\" - file system operations are disabled by configuration.*");
 
-    /** DuckDB's message as one line; the sandbox's refusals in words that say why and what is possible instead. */
+    /** A quoted path in a statement: what a statement refused for its file access was after. */
+    private static final java.util.regex.Pattern QUOTED_PATH = java.util.regex.Pattern.compile("'([^']*[/\\\\][^']*)'");
+
     static String explain(String message) {
+        return explain(message, "");
+    }
+
+    /** DuckDB's message as one line; the sandbox's refusals in words that say why and what is possible instead. */
+    static String explain(String message, String statement) {
         String text = message == null ? "" : message.strip();
         java.util.regex.Matcher file = FILE_ACCESS.matcher(text);
         if (file.matches()) {
-            return "refused: pipeline sql reads the warehouse's tables only, never a file (" + file.group(1)
-                    + "); every record is in its tables (.tables lists them)";
+            return fileRefused(file.group(1));
         }
-        if (text.contains("the configuration has been locked")) {
+        if (text.contains("File system LocalFileSystem has been disabled")) {
+            // the file system is off: DuckDB does not say which path, the statement does
+            java.util.regex.Matcher path = QUOTED_PATH.matcher(statement == null ? "" : statement);
+            return fileRefused(path.find() ? path.group(1) : null);
+        }
+        if (text.contains("the configuration has been locked") || text.contains("when enable_external_access is disabled")) {
             return "refused: pipeline sql cannot change settings (SET, RESET, PRAGMA): the sandbox's settings are locked";
         }
         if (text.contains("read-only mode") || text.contains("read only mode")) {
@@ -202,6 +250,11 @@ class SqlCommand implements Callable<Integer> {
             return "refused: pipeline sql cannot install or load extensions";
         }
         return text.lines().findFirst().orElse(text);
+    }
+
+    private static String fileRefused(String path) {
+        return "refused: pipeline sql reads the warehouse's tables only, never a file" + (path == null ? "" : " (" + path + ")")
+                + "; every record is in its tables (.tables lists them)";
     }
 
     private void print(ResultSet rs, PrintStream out) throws Exception {

@@ -54,7 +54,7 @@ final class SummaryTable {
         out.println("TOTAL");
         for (Map.Entry<String, IngestSummary.Totals> total : summary.totals().entrySet()) {
             IngestSummary.Totals t = total.getValue();
-            out.println(String.format(ROW, "", total.getKey(), "", fmt(t.accepted()), fmt(t.duplicates()), fmt(t.rejected()), "").stripTrailing());
+            out.printf(ROW, "", total.getKey(), "", fmt(t.accepted()), fmt(t.duplicates()), fmt(t.rejected()), fmt(t.otherRows()));
         }
         out.println();
         if (summary.rejectsReport() != null) {

@@ -46,10 +46,13 @@ class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         LakeVerifier.Report report;
         Path lakeRoot;
+        java.util.Optional<String> keyProblem;
         try {
             ReadContext context = ReadContext.withHome(parent.home);
             lakeRoot = context.lake().root();
             report = new LakeVerifier(context.lake()).verify();
+            // the key the next ingest would use must be the one the lake's pseudonyms were made with
+            keyProblem = vn.inspection.pipeline.system.PseudonymKey.problem(context.settings(), context.home());
         } catch (CommandException e) {
             parent.err.println("pipeline verify: " + e.getMessage());
             return e.exitCode();
@@ -66,7 +69,8 @@ class VerifyCommand implements Callable<Integer> {
         if (!report.ok()) {
             log.info("verify: {} lake file(s) missing or damaged in {}", report.problems().size(), lakeRoot);
         }
-        return report.ok() ? PipelineCli.OK : PipelineCli.FAILED;
+        keyProblem.ifPresent(problem -> parent.err.println("pipeline verify: " + problem));
+        return report.ok() && keyProblem.isEmpty() ? PipelineCli.OK : PipelineCli.FAILED;
     }
 
     /** The command that restores a damaged entry: re-ingest its source file. */

@@ -38,8 +38,11 @@ public class IngestRunner {
     private final PipelineHome home;
     private final Lake lake;
     private final Clock clock;
+    private final vn.inspection.pipeline.system.PseudonymKey key;
 
-    public IngestRunner(JobRuns jobRuns, @Qualifier("ingestJob") Job ingestJob, PipelineHome home, Lake lake, Clock clock) {
+    public IngestRunner(JobRuns jobRuns, @Qualifier("ingestJob") Job ingestJob, PipelineHome home, Lake lake, Clock clock,
+                        vn.inspection.pipeline.system.PseudonymKey key) {
+        this.key = key;
         this.jobRuns = jobRuns;
         this.ingestJob = ingestJob;
         this.home = home;
@@ -102,6 +105,7 @@ public class IngestRunner {
                     + " (hidden files, Excel lock files, README and Markdown notes and the pipeline home's own folders are left out)");
         }
         refuseDamagedManifest(IngestPlanner.expand(inputs, home.root()));
+        key.recordIfNew(); // the lake is tied to the key its pseudonyms are made with before the first record is written
         JobExecution execution = jobRuns.run(ingestJob, request(inputs, interrupted, known));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new IngestFailedException(failure(execution) + ". Run the same command again to resume it.");

@@ -94,12 +94,15 @@ public record IngestSummary(
         }
     }
 
+    /** What the sheets of a record type gave, all files together; {@code otherRows} are their rows of noise, every kind. */
     public record Totals(
             @JsonProperty("accepted") long accepted,
             @JsonProperty("duplicates") long duplicates,
-            @JsonProperty("rejected") long rejected) {
+            @JsonProperty("rejected") long rejected,
+            @JsonProperty("other_rows") long otherRows) {
         Totals plus(SheetSummary sheet) {
-            return new Totals(accepted + sheet.accepted(), duplicates + sheet.duplicates(), rejected + sheet.rejected());
+            return new Totals(accepted + sheet.accepted(), duplicates + sheet.duplicates(), rejected + sheet.rejected(),
+                    otherRows + sheet.noiseRows());
         }
     }
 
@@ -108,7 +111,7 @@ public record IngestSummary(
         for (FileSummary file : files) {
             for (SheetSummary sheet : file.sheets()) {
                 if (sheet.recordType() != null) {
-                    totals.merge(sheet.recordType(), new Totals(0, 0, 0).plus(sheet), (a, b) -> a.plus(sheet));
+                    totals.merge(sheet.recordType(), new Totals(0, 0, 0, 0).plus(sheet), (a, b) -> a.plus(sheet));
                 }
             }
         }

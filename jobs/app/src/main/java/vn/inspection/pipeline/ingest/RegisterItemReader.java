@@ -166,6 +166,7 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
         }
         layout = detector.detect(head.stream().map(SheetRow::cells).toList()).orElse(null);
         classifier = layout == null ? null : new RowClassifier(layout,
+                head.subList(0, layout.headerRow()).stream().map(SheetRow::cells).toList(),
                 head.subList(layout.headerRow(), Math.min(layout.firstDataRow(), head.size())).stream().map(SheetRow::cells).toList());
         firstDataRowNumber = Integer.MAX_VALUE;
         noise.clear();

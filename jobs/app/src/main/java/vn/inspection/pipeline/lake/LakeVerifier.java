@@ -213,7 +213,8 @@ public final class LakeVerifier {
             for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = lake.root().relativize(path).toString().replace('\\', '/');
                 if (relative.startsWith(Lake.STAGING_DIR + "/") || relative.startsWith(Lake.MANIFEST_DIR + "/")
-                        || relative.startsWith(Lake.REJECTS_DIR + "/") || path.getFileName().toString().startsWith(".")) {
+                        || relative.startsWith(Lake.REJECTS_DIR + "/") || path.getFileName().toString().startsWith(".")
+                        || relative.equals(KeyFingerprint.FILE_NAME)) {
                     continue;
                 }
                 if (!named.contains(relative) && !pending.contains(relative)) {

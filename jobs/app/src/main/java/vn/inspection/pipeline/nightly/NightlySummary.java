@@ -112,18 +112,20 @@ public record NightlySummary(@JsonProperty("job") String job,
                     files.found() == 1 ? "" : "s", files.ingested(), files.alreadyIngested(), files.quarantined(), files.notRecognised()));
         }
         if (records != null && !records.isEmpty()) {
-            out.append(String.format("  %-14s %10s %11s %9s%n", "RECORDS", "ACCEPTED", "DUPLICATES", "REJECTED"));
+            out.append(String.format("  %-14s %10s %11s %9s %11s%n", "RECORDS", "ACCEPTED", "DUPLICATES", "REJECTED", "OTHER ROWS"));
             long accepted = 0;
             long duplicates = 0;
             long rejected = 0;
+            long other = 0;
             for (Map.Entry<String, IngestSummary.Totals> e : records.entrySet()) {
                 IngestSummary.Totals t = e.getValue();
-                out.append(String.format("  %-14s %,10d %,11d %,9d%n", e.getKey(), t.accepted(), t.duplicates(), t.rejected()));
+                out.append(String.format("  %-14s %,10d %,11d %,9d %,11d%n", e.getKey(), t.accepted(), t.duplicates(), t.rejected(), t.otherRows()));
                 accepted += t.accepted();
                 duplicates += t.duplicates();
                 rejected += t.rejected();
+                other += t.otherRows();
             }
-            out.append(String.format("  %-14s %,10d %,11d %,9d%n", "total", accepted, duplicates, rejected));
+            out.append(String.format("  %-14s %,10d %,11d %,9d %,11d%n", "total", accepted, duplicates, rejected, other));
         }
         if (rejectsReport != null && records != null && records.values().stream().anyMatch(t -> t.rejected() > 0)) {
             out.append("  Rejected rows (file, sheet, row, reason): ").append(rejectsReport).append('\n');

@@ -54,8 +54,28 @@ public final class Logging {
         root.addAppender(stderr(context));
     }
 
+    /**
+     * Warnings to standard error and no log file, for a command whose input must be written to no file ({@code sql}):
+     * the set-up of {@link #configure} without its file.
+     */
+    public static void consoleOnly() {
+        console();
+    }
+
     /** Where the log went: the file, or null when only standard error receives it. */
     public static Path configure(PipelineHome home, boolean createFolder) {
+        ch.qos.logback.classic.Logger root = console();
+        LoggerContext context = root.getLoggerContext();
+        Path folder = home.root().resolve("logs");
+        if (writableFolder(folder, createFolder)) {
+            root.addAppender(file(context, folder));
+            return folder.resolve("pipeline.log");
+        }
+        return null;
+    }
+
+    /** A fresh set-up: INFO and up, warnings to standard error; returns the root logger. */
+    private static ch.qos.logback.classic.Logger console() {
         System.setProperty(SPRING_LOGGING_SYSTEM, "none");
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
@@ -66,12 +86,7 @@ public final class Logging {
         context.getLogger("org.springframework").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
         root.addAppender(stderr(context));
-        Path folder = home.root().resolve("logs");
-        if (writableFolder(folder, createFolder)) {
-            root.addAppender(file(context, folder));
-            return folder.resolve("pipeline.log");
-        }
-        return null;
+        return root;
     }
 
     private static boolean writableFolder(Path folder, boolean create) {
@@ -111,7 +126,12 @@ public final class Logging {
             public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
                 // Spring Batch logs a failed step with its exception; the command says why in its own words
                 boolean batchFailure = event.getLoggerName().startsWith("org.springframework.batch.");
-                return batchFailure || event.getMarkerList() != null && event.getMarkerList().contains(TOLD)
+                // nor does Spring Boot's report of an application that did not start (pages of it): the command says why
+                boolean startFailure = event.getLoggerName().equals("org.springframework.boot.SpringApplication")
+                        || event.getLoggerName().startsWith("org.springframework.boot.diagnostics.")
+                        || event.getLoggerName().startsWith("org.springframework.context.")
+                        && String.valueOf(event.getMessage()).startsWith("Exception encountered during context initialization");
+                return batchFailure || startFailure || event.getMarkerList() != null && event.getMarkerList().contains(TOLD)
                         ? ch.qos.logback.core.spi.FilterReply.DENY : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
             }
         });

@@ -38,19 +38,15 @@ class SystemConfiguration {
         return Clock.systemDefaultZone();
     }
 
+    /** The key {@link PseudonymKey#resolve} finds and checks against the lake's fingerprint. */
     @Bean
-    Pseudonymiser pseudonymiser(PipelineProperties properties, PipelineHome home) throws IOException {
-        String key = properties.pseudonymKey();
-        if (key == null || key.isBlank()) {
-            key = System.getenv(PipelineProperties.PSEUDONYM_KEY_ENV);
-        }
-        if (key == null || key.isBlank()) {
-            key = storedKey(home.pseudonymKey());
-        }
-        if (key.length() < 16) {
-            throw new IllegalStateException("the pseudonym key must be at least 16 characters (" + PipelineProperties.PSEUDONYM_KEY_ENV + ")");
-        }
-        return new Pseudonymiser(key.getBytes(StandardCharsets.UTF_8));
+    PseudonymKey pseudonymKey(PipelineProperties properties, PipelineHome home) throws IOException {
+        return PseudonymKey.resolve(properties.pseudonymKey(), home);
+    }
+
+    @Bean
+    Pseudonymiser pseudonymiser(PseudonymKey key) {
+        return new Pseudonymiser(key.bytes());
     }
 
     /**

@@ -114,24 +114,72 @@ public final class Warehouse {
      * opened read-only with external access off (no {@code COPY … TO}, {@code EXPORT}, {@code ATTACH} of a file,
      * {@code INSTALL}/{@code LOAD}, nor any table function over a path: {@code read_text}, {@code read_csv},
      * {@code read_parquet}, {@code glob}…), no extension autoloading, no temporary directory (nothing spills to
-     * disk), and the configuration locked so no statement can switch any of it back ({@code SET}, {@code RESET},
-     * {@code PRAGMA}). Read-only alone would not do: DuckDB lets a read-only database still copy to files and
-     * attach others, and any allowed path can be written as well as read.
+     * disk); then, once the warehouse file is open, the local file system is switched off altogether and the
+     * configuration locked so no statement can switch any of it back ({@code SET}, {@code RESET}, {@code PRAGMA}).
+     * Read-only alone would not do: DuckDB lets a read-only database still copy to files and attach others; and
+     * external access off alone would not do either: DuckDB keeps the database file and its WAL as allowed paths,
+     * which a {@code COPY … TO} can overwrite. With the file system off, the open file is still read, but no path
+     * at all can be opened.
      */
     public Connection openReadOnly() throws SQLException {
+        return openReadOnly(null);
+    }
+
+    /**
+     * {@link #openReadOnly()} with limits on what a statement may use ({@code pipeline sql}); the timeout is the
+     * caller's to set on each statement.
+     *
+     * @param limits memory and threads, or null for DuckDB's defaults
+     */
+    public Connection openReadOnly(SqlLimits limits) throws SQLException {
         if (!exists()) {
             throw new SQLException("no warehouse yet at " + file + ": ingest some files first (pipeline ingest PATH)");
         }
-        try {
-            return DriverManager.getConnection("jdbc:duckdb:" + file, sandbox());
-        } catch (SQLException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.contains("not a valid DuckDB database") || message.contains("orrupt") || message.contains("checksum")) {
-                log.info("cannot open the warehouse {}", file, e);
-                throw new SQLException("the warehouse " + file + " is damaged or not a DuckDB file (" + message.lines().findFirst().orElse("")
-                        + "): rebuild it from the lake with pipeline refresh");
+        synchronized (SANDBOX) {
+            Connection connection;
+            try {
+                connection = DriverManager.getConnection("jdbc:duckdb:" + file, sandbox());
+            } catch (SQLException e) {
+                String message = e.getMessage() == null ? "" : e.getMessage();
+                if (message.contains("not a valid DuckDB database") || message.contains("orrupt") || message.contains("checksum")) {
+                    log.info("cannot open the warehouse {}", file, e);
+                    throw new SQLException("the warehouse " + file + " is damaged or not a DuckDB file (" + message.lines().findFirst().orElse("")
+                            + "): rebuild it from the lake with pipeline refresh");
+                }
+                throw e;
             }
-            throw e;
+            try {
+                lockDown(connection, limits);
+                return connection;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+    }
+
+    /** One sandbox set-up at a time in this process: no connection is handed out before its database is locked down. */
+    private static final Object SANDBOX = new Object();
+
+    /**
+     * Switches the local file system off, applies the limits and locks the configuration. Connections of one
+     * process to the same file share one database (and its settings): when another one locked it down already,
+     * this one is as sandboxed as that one.
+     */
+    private static void lockDown(Connection connection, SqlLimits limits) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT current_setting('lock_configuration')")) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    return;
+                }
+            }
+            statement.execute("SET disabled_filesystems = 'LocalFileSystem'");
+            statement.execute("SET max_temp_directory_size = '0B'");
+            if (limits != null) {
+                statement.execute("SET memory_limit = '" + limits.memoryLimit() + "'"); // checked to be a size
+                statement.execute("SET threads = " + limits.threads());
+            }
+            statement.execute("SET lock_configuration = true");
         }
     }
 
@@ -147,7 +195,7 @@ public final class Warehouse {
         return failed;
     }
 
-    /** The connection settings of {@link #openReadOnly()}. */
+    /** The connection settings of {@link #openReadOnly()}, before its lock-down; the same for every such connection of a process. */
     static Properties sandbox() {
         Properties properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
@@ -156,7 +204,7 @@ public final class Warehouse {
         properties.setProperty("autoload_known_extensions", "false");
         properties.setProperty("allow_community_extensions", "false");
         properties.setProperty("temp_directory", "");
-        properties.setProperty("lock_configuration", "true");
+        // the file system goes off and the configuration is locked once the file is open (lockDown)
         return properties;
     }
 

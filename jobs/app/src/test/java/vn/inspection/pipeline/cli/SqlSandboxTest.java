@@ -86,7 +86,13 @@ class SqlSandboxTest {
                 "CREATE TABLE stolen AS SELECT * FROM inspection",
                 "INSERT INTO units (code, name, current_code, depth, path) VALUES ('X', 'X', 'X', 0, 'X')",
                 "DELETE FROM inspection",
-                "DROP TABLE units");
+                "DROP TABLE units",
+                // DuckDB keeps the database file and its WAL as allowed paths even with external access off
+                "COPY (SELECT 1 AS a) TO '" + home.resolve("warehouse/warehouse.duckdb") + "' (USE_TMP_FILE false)",
+                "COPY (SELECT 1 AS a) TO '" + home.resolve("warehouse/warehouse.duckdb.wal") + "'",
+                "SELECT * FROM read_blob('" + home.resolve("warehouse/warehouse.duckdb") + "')",
+                "SET disabled_filesystems = ''",
+                "SET memory_limit = '100GB'");
     }
 
     @ParameterizedTest
@@ -143,6 +149,19 @@ class SqlSandboxTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().lines().toList()).containsExactly("inspections,parts,tests", "5,3,true");
+    }
+
+    @Test
+    void keepsThePromptsHistoryReadableByItsOwnerAlone(@TempDir Path user) throws IOException {
+        Path fresh = user.resolve(SqlCommand.HISTORY_FILE);
+        SqlCommand.keepPrivate(fresh);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-------");
+
+        Path older = Files.writeString(user.resolve("older_history"), "SELECT 1;\n");
+        Files.setPosixFilePermissions(older, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        SqlCommand.keepPrivate(older);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(older))).isEqualTo("rw-------");
+        assertThat(older).hasContent("SELECT 1;");
     }
 
     static Cli.Result piped(String script) {

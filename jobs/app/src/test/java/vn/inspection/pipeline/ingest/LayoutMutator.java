@@ -29,7 +29,7 @@ import vn.inspection.pipeline.record.SheetLayout;
  */
 final class LayoutMutator {
     private static final String[] SUBTOTALS = {"Cộng", "Cộng:", "Cộng tháng 7: 3 cuộc", "Cộng T11", "Cộng T.11: 4 cuộc", "Cộng quý I",
-        "CỘNG QUÝ II", "Cộng 6 tháng đầu năm", "Lũy kế từ đầu năm", "Cộng tháng 10"};
+        "CỘNG QUÝ II", "Cộng 6 tháng đầu năm", "Lũy kế từ đầu năm", "Cộng tháng 10", "Trong đó: đảng viên"};
     private static final String[] TOTALS = {"Tổng cộng", "TỔNG CỘNG", "Tổng số", "Tổng cộng:", "TỔNG SỐ"};
     private static final String[] TITLES = {"ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH", "ỦY BAN KIỂM TRA", "SỔ THEO DÕI (bản in lại)",
         "Kèm theo Báo cáo số 15-BC/UBKT ngày 02/7/2014", "ĐẢNG CỘNG SẢN VIỆT NAM"};
@@ -115,6 +115,10 @@ final class LayoutMutator {
                         recipe.append(" repeated header@").append(insert[1]);
                         List<List<String>> block = new ArrayList<>();
                         block.add(List.of());
+                        if (random.nextBoolean()) {
+                            recipe.append(" with '(tiếp theo)'");
+                            block.add(List.of("(tiếp theo)"));
+                        }
                         block.addAll(header);
                         yield block;
                     }

@@ -13,7 +13,8 @@ import vn.inspection.pipeline.text.VietnameseText;
  * Tells the rows below a register's header that hold no record, by their shape, and says which kind of noise
  * each is ({@link RowKind}): blank rows, column-number rows, the header repeated after a page break,
  * subtotals and totals in any wording ("Cộng", "Cộng tháng 7: 3 cuộc", "Cộng T11", "Cộng quý I", "Tổng cộng",
- * "Tổng số", or counts alone), the signature block and the notes under it. Rows it does not tell
+ * "Tổng số", "Trong đó: …", or counts alone), the title repeated on a new page, the signature block and the
+ * notes under it. Rows it does not tell
  * ({@code null}) may be records or group headings ({@link GroupRows} decides those).
  *
  * <p>Nothing here ends a register: a subtotal or a total is one row of noise, and the records after it are
@@ -40,8 +41,14 @@ public final class RowClassifier {
     private static final Pattern PLACE_DATE = Pattern.compile(".*\\bngay\\s+\\d{1,2}\\s+thang\\s+\\d{1,2}\\s+nam\\s+\\d{4}.*");
     private static final Pattern COUNT = Pattern.compile("[\\d.,\\s%()]+");
 
+    /** Words a register's title says what it is with: a row made of a title row's texts is the title repeated. */
+    private static final List<String> TITLE_WORDS = List.of("so theo doi", "bao cao", "danh sach", "bieu", "tong hop", "kem theo",
+            "tiep theo", "dang cong san viet nam", "doc lap tu do hanh phuc", "so lieu");
+
     private final SheetLayout layout;
     private final Set<String> headerKeys = new HashSet<>();
+    private final Set<String> titleKeys = new HashSet<>();
+    private RowKind previous;
     private RowKind footer;
     private boolean afterTotal;
     private int recordsAfterFooter;
@@ -56,7 +63,23 @@ public final class RowClassifier {
      * made of those texts (or of the schema's names for the register's fields) is the header repeated.
      */
     public RowClassifier(SheetLayout layout, List<List<String>> headerRows) {
+        this(layout, List.of(), headerRows);
+    }
+
+    /**
+     * A classifier for the register of {@code layout} under a title block ({@code titleRows}) and a header
+     * ({@code headerRows}): a row made of the header's texts (or of the schema's names for the register's
+     * fields) is the header repeated, one equal to a row of the title that says what the register is ("SỔ THEO
+     * DÕI …", "(tiếp theo)") is the title repeated on a new page.
+     */
+    public RowClassifier(SheetLayout layout, List<List<String>> titleRows, List<List<String>> headerRows) {
         this.layout = layout;
+        for (List<String> row : titleRows) {
+            String key = rowKey(row);
+            if (TITLE_WORDS.stream().anyMatch(w -> (" " + key + " ").contains(" " + w + " "))) {
+                this.titleKeys.add(key);
+            }
+        }
         for (List<String> row : headerRows) {
             for (String cell : row) {
                 String key = VietnameseText.matchKey(cell);
@@ -77,6 +100,12 @@ public final class RowClassifier {
 
     /** The kind of noise the row is, or null when it may be a record (or a group heading). */
     public RowKind classify(List<String> row) {
+        RowKind kind = kind(row);
+        previous = kind == RowKind.BLANK ? previous : kind;
+        return kind;
+    }
+
+    private RowKind kind(List<String> row) {
         int filled = 0;
         String label = null;
         boolean allCounts = true;
@@ -114,6 +143,9 @@ public final class RowClassifier {
         }
         if (isRepeatedHeader(row)) {
             return RowKind.REPEATED_HEADER;
+        }
+        if (!titleKeys.isEmpty() && titleKeys.contains(rowKey(row)) || VietnameseText.matchKey(label).matches("\\(?tiep theo\\)?")) {
+            return RowKind.TITLE;
         }
         RowKind total = total(label);
         if (total != null && !hasDate(row)) {
@@ -161,6 +193,12 @@ public final class RowClassifier {
      */
     static RowKind total(String label) {
         String key = VietnameseText.matchKey(label);
+        if (key.equals("trong do") || key.startsWith("trong do ")) {
+            String[] typed = VietnameseText.identityKey(label).split(" ");
+            // "Trong đó: đảng viên …", the breakdown under a total; "Trọng …" is a name
+            return typed.length > 1 && typed[0].equals("trong") && typed[1].replaceAll("[^\\p{L}]", "").matches("đó|do")
+                    ? RowKind.SUBTOTAL : null;
+        }
         var words = TOTAL_WORDS.matcher(key);
         if (!words.matches()) {
             return null;
@@ -187,7 +225,22 @@ public final class RowClassifier {
         return grand ? RowKind.TOTAL : RowKind.SUBTOTAL;
     }
 
-    /** The header written again: at least two of its texts, and nothing else but counts. */
+    /** A row's texts as one match key ("so theo doi kiem tra nam 2014"). */
+    private static String rowKey(List<String> row) {
+        StringBuilder key = new StringBuilder();
+        for (String cell : row) {
+            String k = VietnameseText.matchKey(cell);
+            if (!k.isEmpty()) {
+                key.append(key.length() == 0 ? "" : " ").append(k);
+            }
+        }
+        return key.toString();
+    }
+
+    /**
+     * The header written again: at least two of its texts and nothing else but counts; or, right under a repeated
+     * header row, a row of its texts alone (the second row of a two-row header).
+     */
     private boolean isRepeatedHeader(List<String> row) {
         if (headerKeys.isEmpty()) {
             return false;
@@ -204,7 +257,7 @@ public final class RowClassifier {
                 known++;
             }
         }
-        return known >= 2 && known * 4 >= texts * 3;
+        return known >= 2 && known * 4 >= texts * 3 || previous == RowKind.REPEATED_HEADER && known >= 1 && known == texts;
     }
 
     /** Whether a cell of a date column holds a date: a row placed in time is a record, whatever it starts with. */

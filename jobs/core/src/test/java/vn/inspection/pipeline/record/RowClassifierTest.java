@@ -89,7 +89,7 @@ class RowClassifierTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"Cộng", "Cộng:", "CỘNG", "Cộng tháng 7: 3 cuộc", "Cộng T11", "Cộng T.11", "Cộng quý I", "Cộng 6 tháng",
-                "Cộng năm 2014", "Tổng cộng quý II", "Lũy kế từ đầu năm", "Cong thang 8"})
+                "Cộng năm 2014", "Tổng cộng quý II", "Lũy kế từ đầu năm", "Cong thang 8", "Trong đó: đảng viên", "Trong đó"})
         void tellsASubtotalRowInTheWordingsOfficesUse(String label) {
             assertThat(classifier.classify(row("", label, "", "", "3", "1"))).isEqualTo(RowKind.SUBTOTAL);
         }
@@ -119,7 +119,7 @@ class RowClassifierTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Cộng đồng dân cư số 3", "Công ty Cổ phần Cộng Hòa", "Tổng công ty Điện lực", "Công đoàn",
+        @ValueSource(strings = {"Trọng Văn Đó", "Cộng đồng dân cư số 3", "Công ty Cổ phần Cộng Hòa", "Tổng công ty Điện lực", "Công đoàn",
                 "Cộng đoàn Thánh Tâm"})
         void leavesARecordWhoseTextStartsLikeATotal(String subject) {
             assertThat(classifier.classify(row("5", subject, "15/03/2014", "Tổ chức đảng", "Chấp hành"))).isNull();
@@ -204,7 +204,26 @@ class RowClassifierTest {
         private final List<String> header = row("STT", "Đơn vị", "Số quyết định", "Ngày quyết định", "Đối tượng", "Tên đối tượng", "Loại kiểm tra");
         private final SheetLayout layout = new LayoutDetector(vn.inspection.pipeline.schema.SchemaCatalog.load(java.nio.file.Path.of("../../schemas")))
                 .detect(List.of(header, row("1", "DU01", "01-QĐ/UBKT", "15/01/2014", "Đảng viên", "Nguyễn Văn An", "KTDHVP"))).orElseThrow();
-        private final RowClassifier inRegister = new RowClassifier(layout, List.of(header));
+        private final RowClassifier inRegister = new RowClassifier(layout,
+                List.of(row("ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH"), row("SỔ THEO DÕI CÔNG TÁC KIỂM TRA NĂM 2014")), List.of(header));
+
+        @Test
+        void tellsTheTitleRepeatedOnANewPage() {
+            assertThat(inRegister.classify(row("", "Sổ theo dõi công tác kiểm tra năm 2014"))).isEqualTo(RowKind.TITLE);
+            assertThat(inRegister.classify(row("(tiếp theo)"))).isEqualTo(RowKind.TITLE);
+            assertThat(inRegister.classify(row("Đảng bộ Khối Doanh nghiệp tỉnh")))
+                    .as("the issuing body may also head a group of its records").isNull();
+        }
+
+        @Test
+        void tellsBothRowsOfATwoRowHeaderRepeated() {
+            RowClassifier twoRows = new RowClassifier(layout, List.of(),
+                    List.of(header, row("", "", "Số", "Ngày")));
+            assertThat(twoRows.classify(header)).isEqualTo(RowKind.REPEATED_HEADER);
+            assertThat(twoRows.classify(row("", "", "Số", "Ngày"))).isEqualTo(RowKind.REPEATED_HEADER);
+            assertThat(twoRows.classify(row("1", "DU01", "01-QĐ/UBKT", "15/01/2014", "Đảng viên", "Nguyễn Văn An", "KTDHVP"))).isNull();
+            assertThat(twoRows.classify(row("", "", "", "Ngày"))).as("a lone header text away from the header").isNull();
+        }
 
         @Test
         void tellsTheHeaderRepeatedAfterAPageBreak() {
