@@ -11,6 +11,14 @@ final class DataTests {
     private DataTests() {
     }
 
+    static void report(PrintStream err, String command, List<Warehouse.DataTestFailure> failed, List<vn.inspection.pipeline.lake.LakeVerifier.Problem> lakeProblems) {
+        report(err, command, failed);
+        for (vn.inspection.pipeline.lake.LakeVerifier.Problem problem : lakeProblems) {
+            err.println(command + ": " + problem.file().path() + " is " + problem.what() + " (" + problem.detail() + "): it holds records of "
+                    + problem.entry().fileName() + "; restore it with " + VerifyCommand.restore(problem.entry()));
+        }
+    }
+
     static void report(PrintStream err, String command, List<Warehouse.DataTestFailure> failed) {
         err.println(command + ": the refreshed warehouse failed " + (failed.size() == 1 ? "a data test" : failed.size() + " data tests") + ", so its figures may be wrong: "
                 + failed.stream().map(f -> f.name() + " (" + f.rows() + (f.rows() == 1 ? " row" : " rows") + ")").collect(Collectors.joining(", ")));

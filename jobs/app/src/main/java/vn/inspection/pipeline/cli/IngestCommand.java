@@ -82,7 +82,7 @@ class IngestCommand implements Callable<Integer> {
                     parent.err.println("pipeline ingest: " + summary.note());
                 }
                 if (!failed.isEmpty()) {
-                    DataTests.report(parent.err, "pipeline ingest", failed);
+                    DataTests.report(parent.err, "pipeline ingest", failed, warehouse.lakeProblems());
                     return PipelineCli.FAILED;
                 }
                 return summary.anyNotIngested() ? PipelineCli.PARTIAL : PipelineCli.OK;

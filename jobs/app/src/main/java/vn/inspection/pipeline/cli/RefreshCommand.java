@@ -33,7 +33,7 @@ class RefreshCommand implements Callable<Integer> {
                 List<Warehouse.DataTestFailure> failed = context.warehouse().refresh();
                 parent.out.println("Warehouse: " + context.warehouse().file());
                 if (!failed.isEmpty()) {
-                    DataTests.report(parent.err, "pipeline refresh", failed);
+                    DataTests.report(parent.err, "pipeline refresh", failed, context.warehouse().lakeProblems());
                     return PipelineCli.FAILED;
                 }
                 return PipelineCli.OK;

@@ -87,6 +87,15 @@ class VerifyCommand implements Callable<Integer> {
             out.println((problem.kind() == LakeVerifier.Kind.MISSING ? "MISSING  " : "DAMAGED  ") + problem.file().path() + ": " + problem.detail());
             out.println("         records of " + problem.entry().fileName() + " (ingested " + WHEN.format(problem.entry().ingestedAt()) + ", run " + problem.entry().runId() + ")");
         }
+        for (vn.inspection.pipeline.lake.LakeManifest.Damaged entry : report.damagedEntries()) {
+            out.println("DAMAGED  " + lakeRoot.relativize(entry.file()) + ": a manifest entry that cannot be read: " + entry.problem()
+                    + (entry.fileName() != null ? " (the entry of " + entry.fileName() + ")" : ""));
+            out.println("         restore it with " + entry.restore());
+        }
+        for (LakeVerifier.Unclaimed part : report.unclaimed()) {
+            out.println("UNCLAIMED " + part.path() + ": no manifest entry claims it, so its records are in no figure");
+            out.println("         " + part.restore());
+        }
         for (String extra : report.unexpectedFiles()) {
             out.println("EXTRA    " + extra + ": not in the manifest, so no reader uses it (left by an interrupted publish, or put there by hand)");
         }
@@ -94,6 +103,14 @@ class VerifyCommand implements Callable<Integer> {
             out.println("OK: every file is as committed (" + report.partsFullyChecked() + " checked for size, SHA-256 and rows"
                     + (report.partsExistenceOnly() > 0 ? "; " + report.partsExistenceOnly()
                     + " committed before sizes and checksums were recorded, checked for existence and a readable footer only" : "") + ")");
+            return;
+        }
+        if (!report.damagedEntries().isEmpty() || !report.unclaimed().isEmpty()) {
+            out.println("The manifest does not account for the lake: " + report.damagedEntries().size() + " damaged manifest "
+                    + (report.damagedEntries().size() == 1 ? "entry" : "entries") + ", " + report.unclaimed().size() + " Parquet "
+                    + (report.unclaimed().size() == 1 ? "file" : "files") + " no entry claims; 'pipeline refresh' refuses to build from it until each is restored as said above.");
+        }
+        if (report.problems().isEmpty()) {
             return;
         }
         List<ManifestEntry> damaged = report.damagedSources();
@@ -128,6 +145,24 @@ class VerifyCommand implements Callable<Integer> {
         }
         json.put("problems", problems);
         json.put("unexpected_files", report.unexpectedFiles());
+        json.put("damaged_manifest_entries", report.damagedEntries().stream().map(d -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("file", lakeRoot.relativize(d.file()).toString());
+            item.put("problem", d.problem());
+            item.put("source_file", d.fileName());
+            item.put("source_path", d.sourcePath());
+            item.put("source_checksum", d.checksum());
+            item.put("restore", d.restore());
+            return item;
+        }).toList());
+        json.put("unclaimed_parts", report.unclaimed().stream().map(u -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("part", u.path());
+            item.put("source_file", u.sourceFile());
+            item.put("source_checksum", u.sourceChecksum());
+            item.put("restore", u.restore());
+            return item;
+        }).toList());
         return json;
     }
 }

@@ -235,7 +235,17 @@ public final class IngestPlanner {
                 continue;
             }
             // an entry without a register (left by versions that committed unrecognised files) does not hold the file
-            Optional<ManifestEntry> entry = lake.manifestEntry(checksum).filter(e -> e.sheets().stream().anyMatch(s -> s.recordType() != null));
+            Optional<ManifestEntry> entry;
+            try {
+                entry = lake.manifestEntry(checksum).filter(e -> e.sheets().stream().anyMatch(s -> s.recordType() != null));
+            } catch (vn.inspection.pipeline.lake.ManifestDamagedException e) {
+                // its entry cannot be read: read the file again, and its publish writes the entry anew
+                String replacing = "read again to restore its damaged manifest entry (" + e.damaged().get(0).problem() + ")";
+                log.warn("{}: {}", file.getFileName(), replacing);
+                PlannedFile inspected = inspect(file, checksum, size);
+                planned.add(inspected.status() == Status.PENDING ? inspected.replacing(replacing) : inspected);
+                continue;
+            }
             if (entry.isPresent()) {
                 String replacing;
                 if (known == IngestRunner.Known.REINGEST) {

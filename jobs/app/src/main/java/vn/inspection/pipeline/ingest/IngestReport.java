@@ -201,6 +201,12 @@ public final class IngestReport {
                                 lines.transferTo(writer);
                             }
                         }
+                        long rejected = result.sheets().stream().mapToLong(s -> s.rejected()).sum();
+                        if (rejected > RunStaging.MAX_REJECTS_KEPT) {
+                            printer.printRecord(Path.of(result.path()).getFileName(), "", "", "", "", String.format(java.util.Locale.ROOT,
+                                    "and %,d more rejected rows, not kept: the first %,d of the file's %,d are above", rejected - RunStaging.MAX_REJECTS_KEPT,
+                                    RunStaging.MAX_REJECTS_KEPT, rejected), "");
+                        }
                     } else if (result.status() == FileResult.Status.QUARANTINED) {
                         printer.printRecord(SpreadsheetCsv.row(List.of(Printable.name(result.path()), "", "", "", "", "file quarantined: " + result.reason(), "")));
                     } else if (result.status() == FileResult.Status.NOT_RECOGNISED) {

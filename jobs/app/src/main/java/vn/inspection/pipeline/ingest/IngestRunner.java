@@ -21,6 +21,7 @@ import vn.inspection.pipeline.ingest.read.WorkbookSources;
 import vn.inspection.pipeline.lake.Lake;
 import vn.inspection.pipeline.orchestration.JobRuns;
 import vn.inspection.pipeline.orchestration.RunRequest;
+import vn.inspection.pipeline.system.Json;
 import vn.inspection.pipeline.system.PipelineHome;
 
 /**
@@ -65,6 +66,27 @@ public class IngestRunner {
         REINGEST
     }
 
+    /**
+     * Refuses, before any run starts, to ingest beside a manifest entry that cannot be read, unless the source file of
+     * that entry is among the inputs (reading it again restores its entry): deduplication against a lake read in part
+     * would take in records the lake already holds.
+     */
+    private void refuseDamagedManifest(List<Path> files) throws IOException {
+        List<vn.inspection.pipeline.lake.LakeManifest.Damaged> damaged = lake.manifest().scan().damaged();
+        if (damaged.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (Path file : files) {
+            given.add(Lake.sha256(file));
+        }
+        List<vn.inspection.pipeline.lake.LakeManifest.Damaged> refused = damaged.stream()
+                .filter(d -> d.checksum() == null || !given.contains(d.checksum())).toList();
+        if (!refused.isEmpty()) {
+            throw new vn.inspection.pipeline.lake.ManifestDamagedException(refused);
+        }
+    }
+
     /** Ingests the inputs (files or folders), resuming an interrupted run of the same inputs; throws when the run fails. */
     public IngestSummary ingest(List<Path> inputs) throws Exception {
         return ingest(inputs, Interrupted.RESUME, Known.SKIP);
@@ -82,6 +104,7 @@ public class IngestRunner {
             return IngestSummary.nothingFound("no spreadsheet found in " + inputs.stream().map(Path::toString).collect(Collectors.joining(", "))
                     + " (hidden files, Excel lock files, README and Markdown notes and the pipeline home's own folders are left out)");
         }
+        refuseDamagedManifest(IngestPlanner.expand(inputs, home.root()));
         key.recordIfNew(); // the lake is tied to the key its pseudonyms are made with before the first record is written
         JobExecution execution = jobRuns.run(ingestJob, request(inputs, interrupted, known));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -97,8 +120,60 @@ public class IngestRunner {
 
     /** "ingest run 3 ended FAILED: kiem-tra.xlsx, sheet …: why", from the execution's failures. */
     public static String failure(JobExecution execution) {
+        java.util.Optional<String> full = diskFull(execution.getAllFailureExceptions()).map(where -> where.isEmpty() ? lakeOf(execution) : where);
+        if (full.isPresent()) {
+            return "ingest run " + execution.getJobParameters().getLong(JobRuns.RUN_ID) + " stopped: the disk is full at " + full.get()
+                    + ": free space and run again; nothing was published from the file being written. " + accounts(execution);
+        }
         String why = execution.getAllFailureExceptions().stream().map(WorkbookSources::describe).distinct().collect(Collectors.joining("; "));
         return "ingest run " + execution.getJobParameters().getLong(JobRuns.RUN_ID) + " ended " + execution.getStatus() + (why.isEmpty() ? "" : ": " + why);
+    }
+
+    /**
+     * Where the disk filled ("No space left on device" anywhere in a failure's causes), as a path when the error names
+     * one, else the file system's own words; empty when no failure is a full disk.
+     */
+    static java.util.Optional<String> diskFull(List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+                String message = e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage();
+                if (message != null && (message.contains("No space left on device") || message.contains("There is not enough space on the disk"))) {
+                    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+                        return java.util.Optional.of(f.getFile());
+                    }
+                    return java.util.Optional.of(""); // the writer did not say which file: the caller names the lake it writes
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The lake a run writes (its staging is there): {@code <home>/lake}, from the run's inputs file {@code <home>/batch/inputs/run-N.txt}. */
+    private static String lakeOf(JobExecution execution) {
+        String inputs = execution.getJobParameters().getString(IngestJobConfiguration.INPUTS_FILE);
+        return inputs == null ? "the pipeline home" : Path.of(inputs).toAbsolutePath().getParent().getParent().getParent().resolve("lake").toString();
+    }
+
+    /**
+     * Which files of a run that stopped reached the lake, and which did not: read from the lake's manifest (an entry is
+     * the commit), not from the run's last saved progress, which a failing chunk does not save.
+     */
+    static String accounts(JobExecution execution) {
+        long runId = execution.getJobParameters().getLong(JobRuns.RUN_ID);
+        java.util.Map<String, String> committed = new java.util.LinkedHashMap<>();
+        try {
+            new vn.inspection.pipeline.lake.LakeManifest(Path.of(lakeOf(execution))).scan().entries().stream()
+                    .filter(e -> e.runId() == runId).forEach(e -> committed.put(e.checksum(), e.fileName()));
+        } catch (RuntimeException e) {
+            return "Run 'pipeline verify' to see what the lake holds.";
+        }
+        List<String> pending = new java.util.ArrayList<>();
+        if (execution.getExecutionContext().containsKey(IngestJobConfiguration.PLAN)) {
+            IngestPlan.fromJson(execution.getExecutionContext().getString(IngestJobConfiguration.PLAN)).pending().stream()
+                    .filter(f -> !committed.containsKey(f.checksum())).map(f -> Path.of(f.path()).getFileName().toString()).forEach(pending::add);
+        }
+        return "Ingested into the lake by this run: " + (committed.isEmpty() ? "none" : String.join(", ", committed.values()))
+                + "; not ingested: " + (pending.isEmpty() ? "none" : String.join(", ", pending));
     }
 
     /**

@@ -92,7 +92,7 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
             staging.dropUncommitted(sequence);
             // the records of files this run replaces (--force, or a repair) are not in the lake for the run's dedup
             Set<String> replaced = plan.replaced();
-            LakeSnapshot snapshot = lake.snapshot();
+            LakeSnapshot snapshot = lake.snapshot(replaced); // a damaged entry of a file read again is what the run restores
             Map<String, List<Path>> committed = lake.dataFiles(new LakeSnapshot(snapshot.entries().stream()
                     .filter(e -> !replaced.contains(e.checksum()) || e.runId() == runId).toList()));
             List<Path> recordFiles = new ArrayList<>();
@@ -190,7 +190,11 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
     private boolean committed(int file) {
         Boolean known = committedFiles.get(file);
         if (known == null) {
-            known = lake.manifestEntry(plan.files().get(file).checksum()).filter(e -> e.runId() == runId).isPresent();
+            try {
+                known = lake.manifestEntry(plan.files().get(file).checksum()).filter(e -> e.runId() == runId).isPresent();
+            } catch (vn.inspection.pipeline.lake.ManifestDamagedException e) {
+                known = false; // a damaged entry is not this run's commit: the run writes it anew
+            }
             committedFiles.put(file, known);
         }
         return known;

@@ -18,8 +18,8 @@ import vn.inspection.pipeline.system.Printable;
 
 /**
  * The quarantine folder of the home: a copy of every file that could not be read, beside a note of the
- * reason. The original is never modified; a file already quarantined with the same checksum is not
- * copied again. A quarantined register holds members' names: the folder is its owner's alone (rwx------) and
+ * reason (a file over {@link #MAX_COPY_BYTES} is not copied: its note alone, with its size and checksum). The original
+ * is never modified; a file already quarantined with the same checksum is not copied again. A quarantined register holds members' names: the folder is its owner's alone (rwx------) and
  * so is every file in it (rw-------), whatever the umask. A symbolic link is never copied (the planner does not
  * read links); the copy's name is the original's, printable (control characters escaped, no byte outside the
  * file system's encoding).
@@ -34,7 +34,13 @@ public final class Quarantine {
         this.folder = folder;
     }
 
-    /** Copies the file in (unless already there) and returns the copy. */
+    /**
+     * Files larger than this are not copied (a hostile or runaway file, often sparse, would be copied dense): the
+     * quarantine keeps a note of its path, size and checksum instead, and the original stays where it was.
+     */
+    public static final long MAX_COPY_BYTES = 100L * 1024 * 1024;
+
+    /** Copies the file in (unless already there) and returns the copy; for a file past {@link #MAX_COPY_BYTES}, returns the note. */
     public Path quarantine(Path file, String checksum, String reason) throws IOException {
         if (Files.isSymbolicLink(file)) {
             throw new IOException(Printable.path(file) + " is a symbolic link: not copied into the quarantine");
@@ -44,6 +50,21 @@ public final class Quarantine {
         String prefix = checksum.length() >= 16 ? checksum.substring(0, 16) : checksum;
         String name = Printable.name(file).replace('/', '_').replace('\uFFFD', '_');
         Path copy = folder.resolve(prefix + "-" + name);
+        long size = Files.size(file);
+        if (size > MAX_COPY_BYTES) {
+            Path note = folder.resolve(copy.getFileName() + ".reason.txt");
+            if (!Files.exists(note)) {
+                Path noteTemp = folder.resolve("." + note.getFileName() + ".tmp");
+                Files.deleteIfExists(noteTemp);
+                create(noteTemp);
+                Files.writeString(noteTemp, "file: " + Printable.path(file.toAbsolutePath()) + "\nchecksum: " + checksum + "\nsize: " + size
+                        + " bytes\nnot copied: larger than " + MAX_COPY_BYTES + " bytes; the original is the only copy"
+                        + "\nquarantined at: " + Instant.now() + "\nreason: " + Printable.text(reason) + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+                Files.move(noteTemp, note, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return note;
+        }
         if (!Files.exists(copy)) {
             Path temp = folder.resolve("." + copy.getFileName() + ".tmp");
             Files.deleteIfExists(temp);

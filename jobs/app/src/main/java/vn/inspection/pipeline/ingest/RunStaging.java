@@ -112,6 +112,14 @@ final class RunStaging {
         return compacted;
     }
 
+    /**
+     * Rejected rows kept per file: a file of junk rows must not make a rejects file as large as itself. Every rejected
+     * row is still counted (the sheet counts of the summary and the manifest); only the first are kept to look at.
+     */
+    public static final long MAX_REJECTS_KEPT = 10_000;
+    /** Rejected rows seen per file by this process (a resumed run starts counting again, so keeps at most twice the cap). */
+    private final Map<Integer, Long> rejectsKept = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The file's rejected rows, its chunks' parts one after the other, or null when it had none. */
     Path rejects(int file) throws IOException {
         Path staging = rejectsOf(file);
@@ -176,6 +184,9 @@ final class RunStaging {
         }
 
         void reject(int file, List<String> record) throws IOException {
+            if (rejectsKept.merge(file, 1L, Long::sum) > MAX_REJECTS_KEPT) {
+                return; // counted in the file's sheet counts (the summary, the manifest); its rows are not kept past the cap
+            }
             CSVPrinter printer = rejects.get(file);
             if (printer == null) {
                 Path path = rejectsOf(file).resolve(REJECT_PARTS).resolve(String.format("part-%06d.csv", sequence));

@@ -109,6 +109,11 @@ public final class Lake {
         return manifest.snapshot();
     }
 
+    /** Every committed entry, leaving out the damaged entries of source files being ingested again ({@link LakeManifest#snapshot(java.util.Set)}). */
+    public LakeSnapshot snapshot(java.util.Set<String> replacing) {
+        return manifest.snapshot(replacing);
+    }
+
     /** When the last file was committed (its manifest entry written); empty when nothing is. */
     public Optional<java.time.Instant> lastCommit() {
         return manifest.lastCommit();
@@ -139,9 +144,19 @@ public final class Lake {
     public ManifestEntry publish(long runId, ManifestEntry draft, List<String> stagedDataFiles, Path stagedRejects) throws IOException {
         Path staging = stagingDir(runId, draft.checksum());
         String shortSum = draft.checksum().substring(0, 16);
-        java.util.Set<String> previous = manifestEntry(draft.checksum())
+        Optional<ManifestEntry> committed;
+        try {
+            committed = manifestEntry(draft.checksum());
+        } catch (ManifestDamagedException e) {
+            committed = Optional.empty(); // its damaged entry is what this publish restores
+        }
+        java.util.Set<String> previous = new java.util.HashSet<>(committed
                 .map(e -> e.dataFiles().stream().map(ManifestEntry.DataFile::path).collect(java.util.stream.Collectors.toSet()))
-                .orElse(java.util.Set.of());
+                .orElse(java.util.Set.of()));
+        if (committed.isEmpty()) {
+            // parts of this file left without an entry (its entry damaged or deleted): replaced like a committed file's
+            previous.addAll(unclaimedParts(shortSum));
+        }
         List<ManifestEntry.DataFile> finals = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
         for (String staged : stagedDataFiles) {
@@ -223,6 +238,19 @@ public final class Lake {
             Files.setPosixFilePermissions(file, OWNER_ONLY);
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the folder's own permissions protect it
+        }
+    }
+
+    /** Parquet files under the record folders whose names say they hold the records of the source file {@code shortSum}. */
+    private List<String> unclaimedParts(String shortSum) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        String prefix = "part-" + shortSum + "-";
+        try (Stream<Path> paths = Files.find(root, 3, (p, a) -> a.isRegularFile() && p.getFileName().toString().startsWith(prefix)
+                && p.getFileName().toString().endsWith(".parquet"))) {
+            return paths.map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.startsWith(STAGING_DIR + "/") && !p.startsWith(MANIFEST_DIR + "/")).sorted().toList();
         }
     }
 

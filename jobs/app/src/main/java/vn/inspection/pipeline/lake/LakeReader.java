@@ -49,6 +49,14 @@ public final class LakeReader {
         return UnitVersions.fromLake(rows, snapshot);
     }
 
+    /** The source file name and checksum a lake file's records came from (its first record's lineage), or null when it holds none. */
+    public static String[] sourceOf(Path file) {
+        String[][] found = new String[1][];
+        query(List.of(file), "SELECT " + LakeColumns.SOURCE_FILE + ", " + LakeColumns.SOURCE_CHECKSUM + " FROM " + source(List.of(file)) + " LIMIT 1",
+                rs -> found[0] = new String[] {rs.getString(1), rs.getString(2)});
+        return found[0];
+    }
+
     private static String source(List<Path> files) {
         return "read_parquet([" + files.stream().map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'")
                 .collect(Collectors.joining(",")) + "])";

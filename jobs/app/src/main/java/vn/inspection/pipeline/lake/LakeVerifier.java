@@ -34,9 +34,14 @@ public final class LakeVerifier {
 
     /** The outcome of checking every committed file. */
     public record Report(int sources, int parts, int partsFullyChecked, int partsExistenceOnly, List<Problem> problems,
-                         List<String> unexpectedFiles) {
+                         List<String> unexpectedFiles, List<LakeManifest.Damaged> damagedEntries, List<Unclaimed> unclaimed) {
+        public Report(int sources, int parts, int partsFullyChecked, int partsExistenceOnly, List<Problem> problems, List<String> unexpectedFiles) {
+            this(sources, parts, partsFullyChecked, partsExistenceOnly, problems, unexpectedFiles, List.of(), List.of());
+        }
+
+        /** Every committed file as committed, every manifest entry readable, and no Parquet file outside the manifest. */
         public boolean ok() {
-            return problems.isEmpty();
+            return problems.isEmpty() && damagedEntries.isEmpty() && unclaimed.isEmpty();
         }
 
         /** The source files whose entries have problems, once each, in manifest order. */
@@ -52,9 +57,67 @@ public final class LakeVerifier {
         }
     }
 
-    /** Checks every committed file of the lake, and lists files under the record folders that no entry names. */
+    /**
+     * A Parquet file under the lake's record folders that no manifest entry claims: no reader uses it, so its records
+     * are out of every figure. Its own lineage columns say whose records it holds, when it is readable.
+     */
+    public record Unclaimed(String path, String sourceFile, String sourceChecksum, boolean ofDamagedEntry) {
+        /** What to do: re-ingest the source file its records came from (which replaces it), or delete it. */
+        public String restore() {
+            if (ofDamagedEntry) {
+                return "it belongs to the damaged manifest entry of " + (sourceFile == null ? "its source file" : sourceFile)
+                        + ": restoring that entry (above) replaces it";
+            }
+            if (sourceFile == null) {
+                return "it is not a readable lake file: delete it, or move it out of the lake";
+            }
+            return "its records are of " + sourceFile + " (SHA-256 " + sourceChecksum + "), whose manifest entry is gone: restore them with "
+                    + "pipeline ingest --force <path of " + sourceFile + ">, which replaces this file; or delete it if they should not be in the lake";
+        }
+    }
+
+    /**
+     * Checks every committed file of the lake and every manifest entry; names the entries that cannot be read, the
+     * Parquet files that no entry claims, and lists other files under the record folders that no entry names.
+     */
     public Report verify() throws IOException {
-        return verify(lake.snapshot(), true);
+        LakeManifest.Scan scan = lake.manifest().scan();
+        Report committed = verify(new LakeSnapshot(scan.entries()), true);
+        Set<String> damagedSums = new HashSet<>();
+        scan.damaged().forEach(d -> {
+            if (d.checksum() != null) {
+                damagedSums.add(d.checksum().substring(0, 16));
+            }
+        });
+        List<String> other = new ArrayList<>();
+        List<Unclaimed> unclaimed = new ArrayList<>();
+        for (String path : committed.unexpectedFiles()) {
+            if (path.endsWith(".parquet")) {
+                unclaimed.add(unclaimed(path, damagedSums));
+            } else {
+                other.add(path);
+            }
+        }
+        return new Report(committed.sources() + scan.damaged().size(), committed.parts(), committed.partsFullyChecked(), committed.partsExistenceOnly(),
+                committed.problems(), other, scan.damaged(), unclaimed);
+    }
+
+    /** The Parquet files under the lake that no entry of the snapshot claims and no publish under way will (relative paths). */
+    public List<String> unclaimedParts(LakeSnapshot snapshot) throws IOException {
+        Set<String> named = new HashSet<>();
+        snapshot.entries().forEach(e -> e.dataFiles().forEach(f -> named.add(f.path())));
+        return unexpected(named).stream().filter(p -> p.endsWith(".parquet")).toList();
+    }
+
+    private Unclaimed unclaimed(String path, Set<String> damagedSums) {
+        String name = Path.of(path).getFileName().toString();
+        boolean ofDamaged = name.length() > 21 && damagedSums.contains(name.substring(5, 21));
+        try {
+            String[] source = LakeReader.sourceOf(lake.resolve(path));
+            return new Unclaimed(path, source == null ? null : source[0], source == null ? null : source[1], ofDamaged);
+        } catch (RuntimeException e) {
+            return new Unclaimed(path, null, null, ofDamaged);
+        }
     }
 
     /**
@@ -62,6 +125,14 @@ public final class LakeVerifier {
      * footer row count only (no byte is hashed: what the warehouse refresh does on every run).
      */
     public Report verify(LakeSnapshot snapshot, boolean checksums) throws IOException {
+        return verify(snapshot, checksums ? null : Set.of());
+    }
+
+    /**
+     * Checks the committed files of a snapshot, hashing those named in {@code hashed} (paths relative to the lake; null
+     * for all) and checking the others for existence, size and footer row count only.
+     */
+    public Report verify(LakeSnapshot snapshot, Set<String> hashed) throws IOException {
         List<Problem> problems = new ArrayList<>();
         int parts = 0;
         int full = 0;
@@ -73,7 +144,7 @@ public final class LakeVerifier {
                     full++;
                 }
                 named.add(file.path());
-                check(entry, file, checksums).ifPresent(problems::add);
+                check(entry, file, hashed == null || hashed.contains(file.path())).ifPresent(problems::add);
             }
         }
         return new Report(snapshot.entries().size(), parts, full, parts - full, problems, unexpected(named));
@@ -137,6 +208,7 @@ public final class LakeVerifier {
             return List.of();
         }
         List<String> extra = new ArrayList<>();
+        Set<String> pending = pendingPublishes();
         try (Stream<Path> paths = Files.walk(lake.root())) {
             for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = lake.root().relativize(path).toString().replace('\\', '/');
@@ -145,7 +217,7 @@ public final class LakeVerifier {
                         || relative.equals(KeyFingerprint.FILE_NAME)) {
                     continue;
                 }
-                if (!named.contains(relative)) {
+                if (!named.contains(relative) && !pending.contains(relative)) {
                     extra.add(relative);
                 }
             }
@@ -153,5 +225,32 @@ public final class LakeVerifier {
             // a file moved while we walked (a publish running beside us): what we have is still useful
         }
         return extra;
+    }
+
+    /** The files that publishes interrupted after their intents were written move into place ({@link Lake#recover()} completes them). */
+    private Set<String> pendingPublishes() {
+        Set<String> pending = new HashSet<>();
+        Path staging = lake.root().resolve(Lake.STAGING_DIR);
+        if (!Files.isDirectory(staging)) {
+            return pending;
+        }
+        try (Stream<Path> intents = Files.find(staging, 3, (p, a) -> p.getFileName().toString().equals(Lake.INTENT))) {
+            for (Path intent : intents.toList()) {
+                try {
+                    Lake.Intent read = LakeManifest.json().readValue(intent.toFile(), Lake.Intent.class);
+                    read.moves().forEach(m -> {
+                        Path to = Path.of(m.to());
+                        if (to.startsWith(lake.root())) {
+                            pending.add(lake.root().relativize(to).toString().replace('\\', '/'));
+                        }
+                    });
+                } catch (IOException | RuntimeException e) {
+                    // an unreadable intent protects nothing
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // the staging area changed while we looked
+        }
+        return pending;
     }
 }

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -65,6 +66,8 @@ public final class Warehouse {
     private final MetricSql sql = MetricSql.load();
     private final String testsLocation;
     private final StorageVersion storageVersion;
+    /** The lake files the last build found not as committed (what {@code lake_files_as_committed} counts). */
+    private volatile List<LakeVerifier.Problem> lakeProblems = List.of();
 
     /** A warehouse written in the {@linkplain StorageVersion#DEFAULT default storage version}. */
     public Warehouse(Path folder, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, Path schemasDir) {
@@ -274,7 +277,14 @@ public final class Warehouse {
         long started = System.nanoTime();
         List<DataTestFailure> failures;
         // one reading of the manifest: units, record tables and lake_files all show the same committed files
-        LakeSnapshot snapshot = lake.snapshot();
+        LakeSnapshot snapshot = lake.snapshot(); // refuses a damaged manifest: a build from part of the lake would drop records unsaid
+        List<String> unclaimed = new LakeVerifier(lake).unclaimedParts(snapshot);
+        if (!unclaimed.isEmpty()) {
+            throw new IllegalStateException("the lake holds " + unclaimed.size() + (unclaimed.size() == 1 ? " Parquet file" : " Parquet files")
+                    + " that no manifest entry claims (" + String.join(", ", unclaimed.subList(0, Math.min(3, unclaimed.size())))
+                    + (unclaimed.size() > 3 ? ", …" : "") + "), so a warehouse built from it would leave their records out: "
+                    + "run 'pipeline verify', which names the source file of each and how to restore it");
+        }
         Steps steps = new Steps();
         if (carry) {
             long lakeBytes = snapshot.entries().stream().flatMap(e -> e.dataFiles().stream()).mapToLong(f -> f.bytes() == null ? 0 : f.bytes()).sum();
@@ -295,14 +305,15 @@ public final class Warehouse {
             statement.execute("INSERT INTO warehouse_build VALUES ('storage_version', " + literal(storageVersion.value()) + ")");
             UnitHierarchy hierarchy = units(connection, lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()), snapshot);
             steps.done("units");
-            recordTables(statement, snapshot, carried);
+            Set<String> read = recordTables(statement, snapshot, carried);
+            lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()).forEach(f -> read.add(lake.root().relativize(f).toString().replace('\\', '/')));
             steps.done(carry ? "record tables (carried)" : "record tables");
             catalog(connection);
             List<Period> periods = periods(connection, statement);
             metricValues(statement, periods);
             steps.done("metric values");
             lakeFiles(connection, snapshot.entries());
-            lakeProblems(connection, snapshot);
+            lakeProblems(connection, snapshot, read);
             script(statement, "sql/warehouse/comments.sql");
             failures = dataTests(connection, statement);
             steps.done("data tests");
@@ -435,7 +446,8 @@ public final class Warehouse {
      *
      * @param carried the source files (checksum → run) whose records the copied tables hold, or null to load all
      */
-    private void recordTables(Statement statement, LakeSnapshot snapshot, Map<String, Long> carried) throws SQLException, CannotCarry {
+    private Set<String> recordTables(Statement statement, LakeSnapshot snapshot, Map<String, Long> carried) throws SQLException, CannotCarry {
+        Set<String> read = new java.util.HashSet<>();
         Map<String, Long> current = new java.util.HashMap<>();
         snapshot.entries().forEach(e -> current.put(e.checksum(), e.runId()));
         List<String> removed = carried == null ? List.of() : carried.entrySet().stream()
@@ -447,8 +459,9 @@ public final class Warehouse {
                 continue;
             }
             String type = schema.recordType();
-            List<Path> files = added.stream().flatMap(e -> e.dataFiles().stream()).filter(f -> f.recordType().equals(type))
-                    .map(f -> lake.resolve(f.path())).toList();
+            List<ManifestEntry.DataFile> parts = added.stream().flatMap(e -> e.dataFiles().stream()).filter(f -> f.recordType().equals(type)).toList();
+            parts.forEach(f -> read.add(f.path()));
+            List<Path> files = parts.stream().map(f -> lake.resolve(f.path())).toList();
             String withUnitName = "SELECT r.*, u.name AS unit_name FROM (" + (files.isEmpty() ? empty(schema) : parquet(files))
                     + ") r LEFT JOIN units u ON u.code = r.unit_code";
             if (carried == null) {
@@ -481,6 +494,7 @@ public final class Warehouse {
                 statement.execute("COMMENT ON COLUMN " + type + "." + column.getKey() + " IS " + literal(column.getValue()));
             }
         }
+        return read;
     }
 
     private static final Map<String, String> LINEAGE = Map.of(
@@ -600,12 +614,19 @@ public final class Warehouse {
     /**
      * The lake's files that are not as committed (missing, or another size or row count than the manifest recorded),
      * for the data test {@code lake_files_as_committed}: the records of a file carried from the last warehouse are not
-     * read again, so the refresh looks at the files themselves. Hashing every byte is left to {@code pipeline verify}.
+     * read again, so the refresh looks at the files themselves. The files this build read ({@code read}) are hashed too,
+     * so a flipped byte in a part never reaches the figures unsaid; hashing every file is left to {@code pipeline verify}.
      */
-    private void lakeProblems(Connection connection, LakeSnapshot snapshot) throws SQLException, IOException {
-        List<LakeVerifier.Problem> problems = new LakeVerifier(lake).verify(snapshot, false).problems();
+    private void lakeProblems(Connection connection, LakeSnapshot snapshot, Set<String> read) throws SQLException, IOException {
+        List<LakeVerifier.Problem> problems = new LakeVerifier(lake).verify(snapshot, read).problems();
+        lakeProblems = problems;
         insertRows(connection, "lake_problems", 5, problems.stream().map(p -> java.util.Arrays.<Object>asList(p.file().path(), p.entry().checksum(),
                 p.entry().fileName(), p.what(), p.detail())).toList());
+    }
+
+    /** The lake files the last refresh found missing or not as committed, each with its source file (empty when all were). */
+    public List<LakeVerifier.Problem> lakeProblems() {
+        return lakeProblems;
     }
 
     /** Runs every data test (a query returning the violating rows) and records the outcome. */

@@ -57,7 +57,7 @@ class WarehouseConfiguration {
                 .tasklet((contribution, chunkContext) -> {
                     List<Warehouse.DataTestFailure> failed = warehouse.refresh();
                     if (!failed.isEmpty()) {
-                        throw new DataTestsFailedException(failed);
+                        throw new DataTestsFailedException(failed, warehouse.lakeProblems());
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

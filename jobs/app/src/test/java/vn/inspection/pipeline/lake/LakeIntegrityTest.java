@@ -79,6 +79,7 @@ class LakeIntegrityTest {
         Path part = inspectionPart();
         String relative = home.resolve("lake").relativize(part).toString();
         long committedRows = ParquetFiles.rowCount(part);
+        long committedBytes = Files.size(part);
         assertThat(committedRows).isGreaterThan(1);
         overwriteWithItsFirstRow(part);
 
@@ -99,7 +100,10 @@ class LakeIntegrityTest {
         assertThat(refresh.err().lines().toList()).containsExactly(
                 "pipeline refresh: the refreshed warehouse failed a data test, so its figures may be wrong: lake_files_as_committed (1 row)",
                 "pipeline refresh: run 'pipeline verify' to find a damaged lake file and how to restore it; "
-                        + "'pipeline sql \"SELECT * FROM data_tests\"' says what each test checks");
+                        + "'pipeline sql \"SELECT * FROM data_tests\"' says what each test checks",
+                "pipeline refresh: " + relative + " is damaged (size " + Files.size(part) + " bytes, committed " + committedBytes + "; 1 rows now, committed "
+                        + committedRows + "): it holds records of kiem-tra-2014.xlsx; restore it with pipeline ingest --force '"
+                        + inbox.resolve("kiem-tra-2014.xlsx").toAbsolutePath() + "'");
         Cli.Result carried = Cli.run("--home", home.toString(), "compare", "2013", "2014", "--format", "json");
         assertThat(carried.err()).contains("the warehouse failed data tests at its last refresh (lake_files_as_committed)");
         assertThat(carried.json().get("metrics")).isEqualTo(original);

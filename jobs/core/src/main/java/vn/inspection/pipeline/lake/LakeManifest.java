@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,35 +68,186 @@ public final class LakeManifest {
         return JSON;
     }
 
+    /**
+     * The entry of one source file, or empty when the lake does not hold it.
+     *
+     * @throws ManifestDamagedException when its entry exists but cannot be read
+     */
     public Optional<ManifestEntry> entry(String checksum) {
         Path file = dir().resolve(checksum + ".json");
-        try (InputStream in = Files.newInputStream(file)) {
-            return Optional.of(parse(in));
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable manifest entry " + file + ": " + e.getMessage(), e);
+        }
+        Read read = read(file);
+        if (read.damaged() != null) {
+            throw new ManifestDamagedException(List.of(read.damaged()));
+        }
+        return Optional.ofNullable(read.entry());
+    }
+
+    /**
+     * Every committed entry, read once.
+     *
+     * @throws ManifestDamagedException when an entry cannot be read: a reader never builds from part of the lake
+     */
+    public LakeSnapshot snapshot() {
+        return snapshot(java.util.Set.of());
+    }
+
+    /**
+     * Every committed entry, read once, leaving out the damaged entries of {@code replacing} (source files being
+     * ingested again, which restores their entries).
+     *
+     * @throws ManifestDamagedException when any other entry cannot be read
+     */
+    public LakeSnapshot snapshot(java.util.Set<String> replacing) {
+        Scan scan = scan();
+        List<Damaged> refused = scan.damaged().stream().filter(d -> d.checksum() == null || !replacing.contains(d.checksum())).toList();
+        if (!refused.isEmpty()) {
+            throw new ManifestDamagedException(refused);
+        }
+        return new LakeSnapshot(scan.entries());
+    }
+
+    /** An entry file of the manifest that cannot be read: what is wrong, and what can still be told of its source file. */
+    public record Damaged(Path file, String checksum, String problem, String fileName, String sourcePath) {
+        /** The command that restores it: re-ingest its source file, named as well as the damaged text allows. */
+        public String restore() {
+            if (checksum == null) {
+                return "nothing to re-ingest: it is not named as an entry is (<SHA-256>.json), so move it out of " + file.getParent();
+            }
+            if (sourcePath != null && Files.isReadable(Path.of(sourcePath))) {
+                return "pipeline ingest --force '" + sourcePath.replace("'", "'\\''") + "'";
+            }
+            return "pipeline ingest --force <path of " + (fileName != null ? fileName : "the source file") + ", SHA-256 " + checksum + ">"
+                    + (sourcePath != null ? " (it is no longer at " + sourcePath + ")" : "");
         }
     }
 
-    /** Every committed entry, read once. */
-    public LakeSnapshot snapshot() {
+    /** The manifest read whole: the entries that read, and the files that did not. */
+    public record Scan(List<ManifestEntry> entries, List<Damaged> damaged) {
+    }
+
+    /** Every entry file, read once; a damaged one is reported, not thrown. */
+    public Scan scan() {
         if (!Files.isDirectory(dir())) {
-            return LakeSnapshot.empty();
+            return new Scan(List.of(), List.of());
         }
         List<ManifestEntry> entries = new ArrayList<>();
+        List<Damaged> damaged = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir(), LakeManifest::isEntry)) {
-            for (Path file : files) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    entries.add(parse(in));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("unreadable manifest entry " + file + ": " + e.getMessage(), e);
-                }
-            }
+            files.forEach(paths::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the lake manifest " + dir() + ": " + e.getMessage(), e);
         }
-        return new LakeSnapshot(entries);
+        paths.sort(Comparator.naturalOrder());
+        for (Path file : paths) {
+            Read read = read(file);
+            if (read.damaged() != null) {
+                damaged.add(read.damaged());
+            } else {
+                entries.add(read.entry());
+            }
+        }
+        return new Scan(entries, damaged);
+    }
+
+    private record Read(ManifestEntry entry, Damaged damaged) {
+    }
+
+    /** The largest entry file read: an entry is a few kilobytes; anything far larger is not one. */
+    static final long MAX_ENTRY_BYTES = 16L << 20;
+
+    private Read read(Path file) {
+        String name = file.getFileName().toString();
+        String named = name.substring(0, name.length() - ".json".length());
+        String checksum = named.matches("[0-9a-f]{64}") ? named : null;
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                return new Read(null, damaged(file, checksum, "it is a folder, not a manifest entry", null));
+            }
+            long size = Files.size(file);
+            if (size > MAX_ENTRY_BYTES) {
+                return new Read(null, damaged(file, checksum, "it is " + size + " bytes, far too large for a manifest entry", null));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return new Read(null, damaged(file, checksum, "it cannot be read (" + e.getMessage() + ")", null));
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return new Read(null, damaged(file, checksum, "it is empty", text));
+        }
+        ManifestEntry entry;
+        try {
+            entry = JSON.readValue(bytes, ManifestEntry.class);
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            return new Read(null, damaged(file, checksum, "it ends in the middle of the entry, cut short" + at(e), text));
+        } catch (com.fasterxml.jackson.core.JsonParseException e) {
+            return new Read(null, damaged(file, checksum, "it is not valid JSON" + at(e), text));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                return new Read(null, damaged(file, checksum, "it ends in the middle of the entry, cut short" + at(e), text));
+            }
+            return new Read(null, damaged(file, checksum, "it is JSON but not a manifest entry" + at(e), text));
+        } catch (IOException e) {
+            return new Read(null, damaged(file, checksum, "it cannot be read (" + e.getMessage() + ")", text));
+        }
+        if (entry == null) {
+            return new Read(null, damaged(file, checksum, "it holds no entry", text));
+        }
+        List<String> missing = new ArrayList<>();
+        if (entry.checksum() == null) {
+            missing.add("checksum");
+        }
+        if (entry.fileName() == null) {
+            missing.add("file_name");
+        }
+        if (entry.ingestedAt() == null) {
+            missing.add("ingested_at");
+        }
+        if (!missing.isEmpty()) {
+            return new Read(null, damaged(file, checksum, "it lacks " + String.join(", ", missing), text));
+        }
+        if (!entry.checksum().equals(named)) {
+            return new Read(null, damaged(file, checksum, "it holds the entry of another source file (SHA-256 " + entry.checksum() + ")", text));
+        }
+        for (ManifestEntry.DataFile data : entry.dataFiles()) {
+            if (data == null || data.path() == null) {
+                return new Read(null, damaged(file, checksum, "one of its data_files has no path", text));
+            }
+        }
+        return new Read(entry, null);
+    }
+
+    private static String at(com.fasterxml.jackson.core.JsonProcessingException e) {
+        var location = e.getLocation();
+        return location == null || location.getLineNr() < 0 ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static final java.util.regex.Pattern SOURCE_PATH = java.util.regex.Pattern.compile("\"source_path\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("\"file_name\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** A damaged entry, with the source file's name and path when the text still holds them. */
+    private static Damaged damaged(Path file, String checksum, String problem, String text) {
+        return new Damaged(file, checksum, problem, field(FILE_NAME, text), field(SOURCE_PATH, text));
+    }
+
+    private static String field(java.util.regex.Pattern pattern, String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher matcher = pattern.matcher(text.length() > 65536 ? text.substring(0, 65536) : text);
+        if (!matcher.find()) {
+            return null;
+        }
+        try {
+            return JSON.readValue("\"" + matcher.group(1) + "\"", String.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** When the last file was committed (its entry written); empty when nothing is. */

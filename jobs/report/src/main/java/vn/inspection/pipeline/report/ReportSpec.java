@@ -132,6 +132,35 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
         }
     }
 
+    /** The largest spec read: a real one is a few kilobytes. */
+    static final long MAX_SPEC_BYTES = 256 * 1024;
+    /** Objects and lists within each other: a spec needs four or five. */
+    static final int MAX_NESTING = 32;
+    /** Characters of a title or label: longer text cannot be laid out on a page (and would take minutes to try). */
+    public static final int MAX_LABEL_CHARS = 300;
+
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                    .maxStringLength((int) MAX_SPEC_BYTES).build()).build());
+
+    private static final class SpecTooLarge extends IOException {
+        SpecTooLarge() {
+            super(null, null);
+        }
+    }
+
+    /** " at line L, column C", or nothing when the parser does not know. */
+    private static String at(JsonProcessingException e) {
+        var location = e.getLocation();
+        return location == null || location.getLineNr() < 0 ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** A value from the file quoted in a message: short and on one line, never the file's content at length. */
+    static String quote(String value) {
+        String line = value.replaceAll("\\p{Cntrl}", " ");
+        return "'" + (line.length() > 40 ? line.substring(0, 40) + "…" : line) + "'";
+    }
+
     /**
      * Reads a spec from a stream.
      *
@@ -142,9 +171,27 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
     public static ReportSpec parse(InputStream in, String id, String source, SchemaCatalog schemas, MetricCatalog metrics) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(in);
+            root = JSON.readTree(new java.io.BufferedInputStream(in) {
+                private long read;
+
+                @Override
+                public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0 && (read += n) > MAX_SPEC_BYTES) {
+                        throw new SpecTooLarge();
+                    }
+                    return n;
+                }
+            });
+        } catch (SpecTooLarge e) {
+            throw new SchemaException(source + ": a report spec is at most " + MAX_SPEC_BYTES / 1024 + " KiB; this one is larger");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new SchemaException(source + ": nested more than " + MAX_NESTING + " levels deep (a report spec needs a few)" + at(e));
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            throw new SchemaException(source + ": not valid JSON" + at(e) + ": it ends before its last object or list is closed");
         } catch (JsonProcessingException e) {
-            throw new SchemaException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            // the parser's own message quotes the file's text; say where, not what
+            throw new SchemaException(source + ": not valid JSON" + at(e) + ": an unexpected character or word (check quotes, commas and brackets there)");
         } catch (IOException e) {
             throw new SchemaException("cannot read " + source + ": " + e.getMessage(), e);
         }
@@ -306,7 +353,7 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
                         throw fail(where, e.getMessage());
                     }
                 }
-                default -> throw fail(where, "unknown chart type '" + type + "': bars, trend, top-units or breakdown");
+                default -> throw fail(where, "unknown chart type " + quote(type) + ": bars, trend, top-units or breakdown");
             };
         }
 
@@ -316,7 +363,7 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
             keys.addAll(List.of(allowed));
             for (var entry : chart.properties()) {
                 if (!keys.contains(entry.getKey())) {
-                    throw fail(where, "'" + entry.getKey() + "' does not belong to a chart of type " + chart.path("type").asText());
+                    throw fail(where, quote(entry.getKey()) + " does not belong to a chart of type " + chart.path("type").asText());
                 }
             }
         }
@@ -332,9 +379,9 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
             for (JsonNode idNode : node) {
                 String metricId = idNode.asText();
                 Metric metric = metrics.metric(metricId)
-                        .orElseThrow(() -> fail(where, "unknown metric '" + metricId + "' (list them with: pipeline metrics)"));
+                        .orElseThrow(() -> fail(where, "unknown metric " + quote(metricId) + " (list them with: pipeline metrics)"));
                 if (list.contains(metric)) {
-                    throw fail(where, "metric '" + metricId + "' is listed twice");
+                    throw fail(where, "metric " + quote(metricId) + " is listed twice");
                 }
                 list.add(metric);
             }
@@ -346,6 +393,12 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
                 throw fail(where, "a title has a Vietnamese and an English text: {\"vi\": \"...\", \"en\": \"...\"}");
             }
             unknownKeys(node, Set.of("vi", "en"), where);
+            for (String language : List.of("vi", "en")) {
+                int length = node.get(language).asText().strip().length();
+                if (length > MAX_LABEL_CHARS) {
+                    throw fail(where, "a title is at most " + MAX_LABEL_CHARS + " characters; its " + language + " text has " + length);
+                }
+            }
             return new Label(node.get("vi").asText().strip(), node.get("en").asText().strip());
         }
 
@@ -353,13 +406,16 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
             if (node == null || !node.isTextual() || node.asText().isBlank()) {
                 throw fail(where, "a text is missing");
             }
+            if (node.asText().strip().length() > MAX_LABEL_CHARS) {
+                throw fail(where, "a text is at most " + MAX_LABEL_CHARS + " characters; this one has " + node.asText().strip().length());
+            }
             return node.asText().strip();
         }
 
         void unknownKeys(JsonNode node, Set<String> allowed, String where) {
             for (var entry : node.properties()) {
                 if (!allowed.contains(entry.getKey())) {
-                    throw fail(where, "unknown key '" + entry.getKey() + "' (expected " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                    throw fail(where, "unknown key " + quote(entry.getKey()) + " (expected " + String.join(", ", allowed.stream().sorted().toList()) + ")");
                 }
             }
         }

@@ -29,6 +29,8 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvWorkbookSource implements WorkbookSource {
     static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
     private static final int SNIFF_BYTES = 64 * 1024;
+    /** How far an ASCII start is scanned for the first byte above ASCII: a hostile file's endless ASCII is not read to its end. */
+    private static final long MAX_SNIFF_SCAN = 64L * 1024 * 1024;
 
     private final Path file;
     private final Charset charset;
@@ -86,7 +88,8 @@ final class CsvWorkbookSource implements WorkbookSource {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), SNIFF_BYTES)) {
             in.skipNBytes(head.length);
             byte[] block = new byte[SNIFF_BYTES];
-            for (int n; (n = in.readNBytes(block, 0, block.length)) > 0; ) {
+            long scanned = head.length;
+            for (int n; scanned < MAX_SNIFF_SCAN && (n = in.readNBytes(block, 0, block.length)) > 0; scanned += n) {
                 int at = nonAscii(block, n);
                 if (at >= 0) {
                     byte[] window = new byte[SNIFF_BYTES];
@@ -149,14 +152,63 @@ final class CsvWorkbookSource implements WorkbookSource {
             }
         }, 1 << 16);
         in.skipNBytes(bomLength);
-        Reader reader = new InputStreamReader(in, charset);
+        RecordLimit reader = new RecordLimit(new InputStreamReader(in, charset), file.getFileName().toString());
         CSVParser parser = dialect.format().setIgnoreEmptyLines(false)
                 .setTrim(false).get().parse(reader);
         return RowStream.of(parser.iterator(), (CSVRecord record) -> {
+            reader.recordEnded(record.getRecordNumber());
             List<String> cells = new ArrayList<>(record.size());
             record.forEach(cells::add);
             return new SheetRow((int) record.getRecordNumber(), cells);
         }, parser);
+    }
+
+    /**
+     * The characters one record may span: a register row of many full cells is far shorter; a line (or a quoted field)
+     * that never ends is cut here, while it is read, so it is never held whole.
+     */
+    static final int MAX_RECORD_CHARS = 4 * 1024 * 1024;
+
+    /**
+     * Counts the characters read since the last record was handed out and stops the file past {@link #MAX_RECORD_CHARS}
+     * (the parser reads ahead a little, so the count is a bound, not an exact length).
+     */
+    static final class RecordLimit extends java.io.FilterReader {
+        private final String name;
+        private long sinceRecord;
+        private long lastRecord;
+
+        RecordLimit(Reader in, String name) {
+            super(in);
+            this.name = name;
+        }
+
+        void recordEnded(long recordNumber) {
+            sinceRecord = 0;
+            lastRecord = recordNumber;
+        }
+
+        private void count(int n) {
+            if (n > 0 && (sinceRecord += n) > MAX_RECORD_CHARS) {
+                throw new WorkbookSources.OversizedCellException("record " + (lastRecord + 1) + " of " + name + " runs past "
+                        + String.format(java.util.Locale.ROOT, "%,d", MAX_RECORD_CHARS) + " characters without ending (a line or quoted cell that never ends; "
+                        + "Excel allows " + String.format(java.util.Locale.ROOT, "%,d", WorkbookSources.MAX_CELL_CHARS) + " characters in a cell)");
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c < 0 ? 0 : 1);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(n);
+            return n;
+        }
     }
 
     @Override

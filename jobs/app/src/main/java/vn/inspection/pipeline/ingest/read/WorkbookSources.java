@@ -113,7 +113,7 @@ public final class WorkbookSources {
 
     /** A cell of a row that no office register can hold: the file is refused, naming the cell. */
     public static final class OversizedCellException extends RuntimeException {
-        OversizedCellException(String message) {
+        public OversizedCellException(String message) {
             super(message);
         }
     }

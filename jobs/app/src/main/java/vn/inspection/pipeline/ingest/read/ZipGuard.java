@@ -7,9 +7,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Checks an .xlsx archive before it is read, from its central directory: too many entries, an entry that
- * inflates past the size limit, or one that inflates more than the ratio limit (the mark of a zip bomb)
- * make the file unreadable rather than exhausting the disk or memory.
+ * Checks an .xlsx archive before it is read, from its central directory and then by inflating every entry through a
+ * count (a declared size proves nothing): too many entries, an entry that inflates past the size limit, past its declared
+ * size, or more than the ratio limit (the mark of a zip bomb) make the file unreadable rather than exhausting the disk or
+ * memory. The count stops at the limit, so a bomb costs at most that much inflating, never its full size.
  */
 final class ZipGuard {
     /** Entries an office workbook never exceeds. */
@@ -24,6 +25,12 @@ final class ZipGuard {
     static final long RATIO_APPLIES_FROM = 64L * 1024 * 1024;
 
     private ZipGuard() {
+    }
+
+    /** Whether the start of an XML part declares a document type (the door of external entities): Excel never writes one. */
+    static boolean declaresDoctype(byte[] start, int length) {
+        String head = new String(start, 0, Math.min(length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1).replace("\u0000", "");
+        return head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE");
     }
 
     static void check(Path file) throws UnreadableFileException {
@@ -49,6 +56,39 @@ final class ZipGuard {
                 if (total > MAX_TOTAL_BYTES) {
                     throw new UnreadableFileException("the archive inflates to more than " + MAX_TOTAL_BYTES + " bytes");
                 }
+            }
+            // the sizes above are what the archive declares; a hostile one lies: inflate each entry, counting, and stop past the limits
+            long inflatedTotal = 0;
+            entries = zip.entries();
+            byte[] buffer = new byte[1 << 16];
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                long declared = entry.getSize();
+                long compressed = Math.max(1, entry.getCompressedSize());
+                long limit = Math.min(MAX_ENTRY_BYTES, Math.max(RATIO_APPLIES_FROM, compressed * MAX_RATIO));
+                long inflated = 0;
+                boolean xml = entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels");
+                try (java.io.InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        if (xml && inflated == 0 && declaresDoctype(buffer, n)) {
+                            throw new UnreadableFileException("the workbook contains an external entity reference (a DOCTYPE, in "
+                                    + entry.getName() + "), which is not allowed: save it again from Excel");
+                        }
+                        inflated += n;
+                        if (declared >= 0 && inflated > declared) {
+                            throw new UnreadableFileException("entry " + entry.getName() + " declares " + declared + " bytes but inflates to more: "
+                                    + "a zip bomb or a damaged archive");
+                        }
+                        if (inflated > limit) {
+                            throw new UnreadableFileException("entry " + entry.getName() + " inflates past " + limit + " bytes from " + compressed
+                                    + " (limit " + MAX_RATIO + "× from " + RATIO_APPLIES_FROM + " bytes, " + MAX_ENTRY_BYTES + " bytes in all): a zip bomb");
+                        }
+                        if (inflatedTotal + inflated > MAX_TOTAL_BYTES) {
+                            throw new UnreadableFileException("the archive inflates to more than " + MAX_TOTAL_BYTES + " bytes");
+                        }
+                    }
+                }
+                inflatedTotal += inflated;
             }
         } catch (IOException e) {
             throw new UnreadableFileException("the file is not a readable .xlsx archive (corrupt or truncated): " + WorkbookSources.describe(e), e);

@@ -25,8 +25,8 @@ public final class ReportFonts {
     private static final class Files {
         static final byte[] REGULAR = read("DejaVuSansCondensed.ttf");
         static final byte[] BOLD = read("DejaVuSansCondensed-Bold.ttf");
-        static final Font REGULAR_FONT = create(REGULAR);
-        static final Font BOLD_FONT = create(BOLD);
+        static final Font REGULAR_FONT = create("DejaVuSansCondensed.ttf", REGULAR);
+        static final Font BOLD_FONT = create("DejaVuSansCondensed-Bold.ttf", BOLD);
 
         private static byte[] read(String name) {
             try (InputStream in = ReportFonts.class.getResourceAsStream(FOLDER + name)) {
@@ -39,12 +39,49 @@ public final class ReportFonts {
             }
         }
 
-        private static Font create(byte[] ttf) {
+        /**
+         * The font, from a file: given a stream, AWT copies it to a temporary file ({@code +~JF….tmp}, 0.7 MB) that only a
+         * clean exit deletes, so every killed render left one behind. The file is one per font and user, named by its
+         * checksum and checked byte for byte before use, so a killed run leaves nothing new and no other file is trusted.
+         */
+        private static Font create(String name, byte[] ttf) {
             try {
-                return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(ttf));
+                try {
+                    return Font.createFont(Font.TRUETYPE_FONT, extracted(name, ttf).toFile());
+                } catch (IOException | SecurityException e) {
+                    return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(ttf)); // no writable temporary folder
+                }
             } catch (FontFormatException | IOException e) {
                 throw new IllegalStateException("the report font cannot be loaded: " + e.getMessage(), e);
             }
+        }
+
+        static java.nio.file.Path extracted(String name, byte[] ttf) throws IOException {
+            String sum;
+            try {
+                sum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(ttf)).substring(0, 16);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    "pipeline-fonts-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_"));
+            java.nio.file.Path file = dir.resolve(sum + "-" + name);
+            if (java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && java.util.Arrays.equals(java.nio.file.Files.readAllBytes(file), ttf)) {
+                return file;
+            }
+            java.nio.file.Files.createDirectories(dir);
+            if (!java.nio.file.Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(dir + " is not a folder");
+            }
+            java.nio.file.Path temp = java.nio.file.Files.createTempFile(dir, ".font-", ".part");
+            try {
+                java.nio.file.Files.write(temp, ttf);
+                java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                java.nio.file.Files.deleteIfExists(temp);
+            }
+            return file;
         }
     }
 
