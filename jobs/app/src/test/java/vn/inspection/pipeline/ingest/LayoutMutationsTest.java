@@ -53,6 +53,10 @@ class LayoutMutationsTest {
             "with BOM");
     static final Map<String, Integer> MADE = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The committed samples (a bloc's year of registers, thousands of rows each): fewer mutants each. */
+    static final Path SAMPLES = Path.of("../../data-samples");
+    static final int SAMPLE_MUTANTS = 3;
+
     @TempDir
     static Path temp;
 
@@ -67,22 +71,13 @@ class LayoutMutationsTest {
             Path units = Fixtures.ROOT.resolve(family.getKey());
             for (String name : family.getValue()) {
                 Path clean = units.resolveSibling(name);
-                tests.add(DynamicTest.dynamicTest(family.getKey().split("/")[0] + "/" + name, () -> {
-                    Reading expected = read(clean, units);
-                    assertThat(expected.unaccounted()).as("the clean file's rows add up").isEmpty();
-                    assertThat(expected.accepted()).as("the clean file has records").isNotEmpty();
-                    List<LayoutMutator.Grid> grids = LayoutMutator.read(clean, DETECTOR);
-                    Path dir = Files.createDirectories(temp.resolve(name));
-                    for (int seed = 1; seed <= MUTANTS; seed++) {
-                        LayoutMutator.Mutant mutant = LayoutMutator.mutate(grids, name.hashCode() * 31L + seed, dir);
-                        Reading reading = read(mutant.file(), units);
-                        assertThat(reading.unaccounted()).as(name + " " + mutant.recipe() + ": every row accounted for").isEmpty();
-                        assertThat(reading.accepted()).as(name + " " + mutant.recipe() + ": the same records").isEqualTo(expected.accepted());
-                        assertThat(reading.rejected()).as(name + " " + mutant.recipe() + ": the same rejects").isEqualTo(expected.rejected());
-                        Files.delete(mutant.file());
-                        CHANGES.stream().filter(mutant.recipe()::contains).forEach(c -> MADE.merge(c, 1, Integer::sum));
-                    }
-                }));
+                tests.add(DynamicTest.dynamicTest(family.getKey().split("/")[0] + "/" + name, () -> mutateAndCompare(clean, units, MUTANTS)));
+            }
+        }
+        try (Stream<Path> samples = Files.list(SAMPLES)) {
+            for (Path sample : samples.filter(f -> f.getFileName().toString().matches(".*\\.(xlsx|xls|csv)")).sorted().toList()) {
+                tests.add(DynamicTest.dynamicTest("data-samples/" + sample.getFileName(),
+                        () -> mutateAndCompare(sample, SAMPLES.resolve("don-vi.xlsx"), SAMPLE_MUTANTS)));
             }
         }
         tests.add(DynamicTest.dynamicTest("every kind of change was made", () -> {
@@ -91,6 +86,25 @@ class LayoutMutationsTest {
             }
         }));
         return tests.stream();
+    }
+
+    /** Mutants of a clean file give its records and rejects, and account for every row. */
+    private static void mutateAndCompare(Path clean, Path units, int mutants) throws Exception {
+        String name = clean.getFileName().toString();
+        Reading expected = read(clean, units);
+        assertThat(expected.unaccounted()).as("the clean file's rows add up").isEmpty();
+        assertThat(expected.accepted()).as("the clean file has records").isNotEmpty();
+        List<LayoutMutator.Grid> grids = LayoutMutator.read(clean, DETECTOR);
+        Path dir = Files.createDirectories(temp.resolve(clean.getParent().getFileName() + "-" + name));
+        for (int seed = 1; seed <= mutants; seed++) {
+            LayoutMutator.Mutant mutant = LayoutMutator.mutate(grids, name.hashCode() * 31L + seed, dir);
+            Reading reading = read(mutant.file(), units);
+            assertThat(reading.unaccounted()).as(name + " " + mutant.recipe() + ": every row accounted for").isEmpty();
+            assertThat(reading.accepted()).as(name + " " + mutant.recipe() + ": the same records").isEqualTo(expected.accepted());
+            assertThat(reading.rejected()).as(name + " " + mutant.recipe() + ": the same rejects").isEqualTo(expected.rejected());
+            Files.delete(mutant.file());
+            CHANGES.stream().filter(mutant.recipe()::contains).forEach(c -> MADE.merge(c, 1, Integer::sum));
+        }
     }
 
     /** Reads a file as the ingest does (units from {@code units} known), without the lake. */
