@@ -176,19 +176,25 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
 
     /** The rows of a sheet holding no register, counted (blank, or not a register). */
     private Optional<SourceItem> countOtherRows() {
-        while (true) {
-            int index = (int) rowsConsumed;
-            SheetRow row;
-            if (index < head.size()) {
-                row = head.get(index);
-            } else if (rows.hasNext()) {
-                row = rows.next();
-            } else {
-                return Optional.empty();
-            }
-            rowsConsumed++;
+        for (SheetRow row; (row = nextSheetRow()) != null; ) {
             count(row, blank(row) ? RowKind.BLANK : RowKind.NOT_A_REGISTER);
         }
+        return Optional.empty();
+    }
+
+    /** The next row of the open sheet (from the rows read ahead for its layout, then the stream), or null at its end. */
+    private SheetRow nextSheetRow() {
+        int index = (int) rowsConsumed;
+        SheetRow row;
+        if (index < head.size()) {
+            row = head.get(index);
+        } else if (rows.hasNext()) {
+            row = rows.next();
+        } else {
+            return null;
+        }
+        rowsConsumed++;
+        return row;
     }
 
     /** Counts a row of the open sheet: its kind (null for a row handed on), and the rows skipped before it as blank. */
@@ -225,16 +231,11 @@ public class RegisterItemReader implements ItemStreamReader<SourceItem> {
 
     private Optional<SourceItem> nextRow() {
         while (true) {
-            SheetRow row;
             int index = (int) rowsConsumed;
-            if (index < head.size()) {
-                row = head.get(index);
-            } else if (rows.hasNext()) {
-                row = rows.next();
-            } else {
+            SheetRow row = nextSheetRow();
+            if (row == null) {
                 return Optional.empty();
             }
-            rowsConsumed++;
             if (index < layout.firstDataRow()) {
                 count(row, aboveData(index, row));
                 continue;

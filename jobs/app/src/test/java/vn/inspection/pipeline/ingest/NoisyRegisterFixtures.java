@@ -193,23 +193,10 @@ public final class NoisyRegisterFixtures {
         };
     }
 
+    /** A row of values (numbers, dates as dd/mm/yyyy, text) into the sheet; nothing when only counting ({@code ws} null). */
     private static void put(Worksheet ws, int r, Object... values) {
-        if (ws == null) {
-            return;
-        }
-        for (int c = 0; c < values.length; c++) {
-            Object v = values[c];
-            if (v == null || "".equals(v)) {
-                continue;
-            }
-            if (v instanceof Number n) {
-                ws.value(r, c, n);
-            } else if (v instanceof LocalDate d) {
-                ws.value(r, c, d);
-                ws.style(r, c).format("dd/mm/yyyy").set();
-            } else {
-                ws.value(r, c, v.toString());
-            }
+        if (ws != null) {
+            OfficeLayoutFixtures.row(ws, r, values);
         }
     }
 

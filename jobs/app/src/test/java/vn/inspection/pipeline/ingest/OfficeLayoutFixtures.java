@@ -386,7 +386,7 @@ public final class OfficeLayoutFixtures {
         return groups;
     }
 
-    private static void row(Worksheet ws, int r, Object... values) {
+    static void row(Worksheet ws, int r, Object... values) {
         for (int c = 0; c < values.length; c++) {
             Object v = values[c];
             if (v == null || "".equals(v)) {
