@@ -110,8 +110,8 @@ public final class RowClassifier {
         String label = null;
         boolean allCounts = true;
         for (String cell : row) {
-            if (VietnameseText.isBlank(cell) || VietnameseText.matchKey(cell).isEmpty()) {
-                continue;
+            if (!hasLetterOrDigit(cell)) {
+                continue; // blank, or punctuation alone ("-", "…")
             }
             filled++;
             boolean count = isCount(cell);
@@ -128,7 +128,7 @@ public final class RowClassifier {
                 recordsAfterFooter++;
                 return null;
             }
-            RowKind starts = label == null ? null : footerStart(VietnameseText.matchKey(label), filled);
+            RowKind starts = label == null || filled > 3 ? null : footerStart(VietnameseText.matchKey(label), filled);
             if (starts != null) {
                 footer = starts;
             }
@@ -141,18 +141,19 @@ public final class RowClassifier {
             // counts alone (a total whose label sits in a merged cell above, or was left out); one number alone may number a group
             return filled >= 2 && allCounts && !hasDate(row) ? RowKind.SUBTOTAL : null;
         }
-        if (isRepeatedHeader(row)) {
+        // the label's match key once: the tests below are made for every row of a register, so they stay cheap
+        String first = VietnameseText.matchKey(label);
+        if (isRepeatedHeader(row, first)) {
             return RowKind.REPEATED_HEADER;
         }
-        if (!titleKeys.isEmpty() && titleKeys.contains(rowKey(row)) || VietnameseText.matchKey(label).matches("\\(?tiep theo\\)?")) {
+        if (filled <= 3 && (!titleKeys.isEmpty() && titleKeys.contains(rowKey(row)) || first.equals("tiep theo"))) {
             return RowKind.TITLE;
         }
-        RowKind total = total(label);
+        RowKind total = total(label, first);
         if (total != null && !hasDate(row)) {
             afterTotal |= total == RowKind.TOTAL;
             return total;
         }
-        String first = VietnameseText.matchKey(label);
         RowKind starts = footerStart(first, filled);
         if (starts != null) {
             footer = starts;
@@ -192,7 +193,10 @@ public final class RowClassifier {
      * "Cộng" or "Tổng" must be followed by nothing, a number or a period, so "Cộng đồng …" stays a record.
      */
     static RowKind total(String label) {
-        String key = VietnameseText.matchKey(label);
+        return total(label, VietnameseText.matchKey(label));
+    }
+
+    private static RowKind total(String label, String key) {
         if (key.equals("trong do") || key.startsWith("trong do ")) {
             String[] typed = VietnameseText.identityKey(label).split(" ");
             // "Trong đó: đảng viên …", the breakdown under a total; "Trọng …" is a name
@@ -241,9 +245,12 @@ public final class RowClassifier {
      * The header written again: at least two of its texts and nothing else but counts; or, right under a repeated
      * header row, a row of its texts alone (the second row of a two-row header).
      */
-    private boolean isRepeatedHeader(List<String> row) {
+    private boolean isRepeatedHeader(List<String> row, String labelKey) {
         if (headerKeys.isEmpty()) {
             return false;
+        }
+        if (!headerKeys.contains(labelKey) && previous != RowKind.REPEATED_HEADER && !secondTextKnown(row)) {
+            return false; // three in four of its texts are the header's: so is the first or the second (unless it has eight or more)
         }
         int texts = 0;
         int known = 0;
@@ -258,6 +265,30 @@ public final class RowClassifier {
             }
         }
         return known >= 2 && known * 4 >= texts * 3 || previous == RowKind.REPEATED_HEADER && known >= 1 && known == texts;
+    }
+
+    /** Whether the second text cell of the row (counts aside) is one of the header's texts. */
+    private boolean secondTextKnown(List<String> row) {
+        int texts = 0;
+        for (String cell : row) {
+            if (hasLetterOrDigit(cell) && !isCount(cell) && ++texts == 2) {
+                return headerKeys.contains(VietnameseText.matchKey(cell));
+            }
+        }
+        return false;
+    }
+
+    /** A letter or a digit somewhere in the cell: what is not blank or punctuation alone. */
+    private static boolean hasLetterOrDigit(String cell) {
+        if (cell == null) {
+            return false;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            if (Character.isLetterOrDigit(cell.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a cell of a date column holds a date: a row placed in time is a record, whatever it starts with. */
