@@ -155,15 +155,6 @@ class LayoutMutationsTest {
                 null, order, false)));
         RegisterItemReader reader = new RegisterItemReader(plan, DETECTOR, IngestProgress.none());
         RowProcessor processor = new RowProcessor(units, PSEUDONYMS, LocalDate.now());
-        reader.open(new ExecutionContext());
-        List<ProcessedRow> out = new ArrayList<>();
-        try {
-            for (SourceItem item; (item = reader.read()) != null; ) {
-                out.add(processor.process(item));
-            }
-        } finally {
-            reader.close();
-        }
-        return out;
+        return RegisterItemReaderTest.readAll(reader, processor, new ExecutionContext());
     }
 }

@@ -55,6 +55,11 @@ class RegisterItemReaderTest {
             context.putLong(RegisterItemReader.ROWS, rowsConsumed);
             context.put(RegisterItemReader.ANNOUNCED, true);
         }
+        return readAll(reader, processor, context);
+    }
+
+    /** Opens the reader at the saved position and hands every item it reads to the processor, as the step does. */
+    static List<ProcessedRow> readAll(RegisterItemReader reader, RowProcessor processor, ExecutionContext context) {
         reader.open(context);
         List<ProcessedRow> out = new ArrayList<>();
         try {

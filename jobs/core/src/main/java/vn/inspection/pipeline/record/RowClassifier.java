@@ -59,14 +59,6 @@ public final class RowClassifier {
     }
 
     /**
-     * A classifier for the register of {@code layout}, whose header occupies {@code headerRows}: a row below
-     * made of those texts (or of the schema's names for the register's fields) is the header repeated.
-     */
-    public RowClassifier(SheetLayout layout, List<List<String>> headerRows) {
-        this(layout, List.of(), headerRows);
-    }
-
-    /**
      * A classifier for the register of {@code layout} under a title block ({@code titleRows}) and a header
      * ({@code headerRows}): a row made of the header's texts (or of the schema's names for the register's
      * fields) is the header repeated, one equal to a row of the title that says what the register is ("SỔ THEO
