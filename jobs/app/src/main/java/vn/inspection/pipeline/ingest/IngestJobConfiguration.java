@@ -147,10 +147,11 @@ public class IngestJobConfiguration {
     @StepScope
     LakeItemWriter lakeItemWriter(@Value("#{jobExecutionContext['" + PLAN + "']}") String plan,
                                   @Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-                                  Lake lake, UnitRegistry unitRegistry, Quarantine quarantine, LakeProperties lakeProperties, Clock clock) {
+                                  Lake lake, UnitRegistry unitRegistry, Quarantine quarantine, LakeProperties lakeProperties, Clock clock,
+                                  IngestProperties ingest, vn.inspection.pipeline.schema.SchemaCatalog schemas) {
         // a codec Parquet does not know fails here, before any row is read
         CompressionCodecName codec = CompressionCodecName.valueOf(lakeProperties.compressionCodec().toUpperCase(Locale.ROOT));
-        return new LakeItemWriter(IngestPlan.fromJson(plan), runId, lake, unitRegistry, quarantine, codec.name(), clock);
+        return new LakeItemWriter(IngestPlan.fromJson(plan), runId, lake, unitRegistry, quarantine, codec.name(), clock, schemas, ingest.resends());
     }
 
     /** Rows read and normalised on a thread of their own, ahead of the writer (two chunks at most). */

@@ -45,12 +45,14 @@ public final class IngestReport {
     private final Lake lake;
     private final Path reports;
     private final Enumeration levels;
+    private final SchemaCatalog catalog;
 
     /** {@code catalog} gives the unit levels the summary warns are not listed. */
     public IngestReport(Lake lake, Path reports, SchemaCatalog catalog) {
         this.lake = lake;
         this.reports = reports;
         this.levels = catalog.schema(RecordSchema.UNITS).field("level").enumeration();
+        this.catalog = catalog;
     }
 
     /**
@@ -103,11 +105,14 @@ public final class IngestReport {
             };
             inOrder.add(result);
             files.add(new FileSummary(result.path(), result.status(), result.reason(), result.sheets().stream()
-                    .map(s -> new SheetSummary(s.sheet(), s.recordType(), s.rows(), s.accepted(), s.duplicates(), s.rejected(), s.noise(), s.note()))
-                    .toList()));
+                    .map(s -> new SheetSummary(s.sheet(), s.recordType(), s.rows(), s.accepted(), s.correctedRows(), s.duplicates(), s.outdatedRows(),
+                            s.rejected(), s.noise(), s.note()))
+                    .toList(), result.withdrawn(), result.notWithdrawn()));
         }
         Path report = writeRejects(runId, inOrder);
-        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString(), unitChanges(runId, inOrder), null);
+        Path corrections = new CorrectionsReport(lake, catalog).write(reports, runId, inOrder);
+        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString(), corrections == null ? null : corrections.toString(),
+                unitChanges(runId, inOrder), null);
     }
 
     /**
