@@ -99,7 +99,12 @@ public class PipelineCli implements java.util.concurrent.Callable<Integer> {
                 }
             }
         }
-        err.println("pipeline: " + e.getMessage());
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !command.subcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + unmatched.getUnmatched().get(0) + "'"; // picocli says "Unmatched argument at index 2"
+        }
+        err.println("pipeline: " + message);
         List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException unmatched ? suggestions(unmatched, command) : List.of();
         if (!suggestions.isEmpty()) {
             err.println("Did you mean: " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?");

@@ -75,7 +75,7 @@ class CommandErrorsTest {
     void suggestsTheCommandOrOptionAMistypedOneMeantInThreeLinesNotTheWholeHelp() {
         Cli.Result command = Cli.run("--home", temp.toString(), "nightlly");
         assertThat(command.exitCode()).isEqualTo(2);
-        assertThat(command.err().lines().toList()).containsExactly("pipeline: Unmatched argument at index 2: 'nightlly'", "Did you mean: nightly?",
+        assertThat(command.err().lines().toList()).containsExactly("pipeline: unknown command 'nightlly'", "Did you mean: nightly?",
                 "Run 'pipeline --help' for the commands and options.");
 
         Cli.Result option = Cli.run("--home", temp.toString(), "nightly", "--inbx", temp.toString());

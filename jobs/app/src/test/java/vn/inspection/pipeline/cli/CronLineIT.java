@@ -77,4 +77,39 @@ class CronLineIT {
         assertThat(summaries.get(0)).content(StandardCharsets.UTF_8).contains("COMPLETED").contains("1 file: 1 ingested");
         assertThat(user).as("nothing written in the user's home: no build, no Maven repository").isEmptyDirectory();
     }
+
+    /**
+     * After an upgrade the sources are newer than the build: a run without a terminal (the night's) does not build, it
+     * runs the last build and says in one line what to do. The launcher runs from a copy of the checkout's launcher,
+     * build files and jar, with one source newer than the jar.
+     */
+    @Test
+    void aRunWithoutATerminalNeverBuildsAnUpgradeItSaysToRunPipelineBuild() throws Exception {
+        Path checkout = temp.resolve("checkout");
+        for (String folder : List.of("jobs/core", "jobs/report", "schemas", "jobs/app/target", "jobs/app/src/main/java")) {
+            Files.createDirectories(checkout.resolve(folder));
+        }
+        Files.copy(ROOT.resolve("pipeline"), checkout.resolve("pipeline"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(ROOT.resolve("pom.xml"), checkout.resolve("pom.xml"));
+        Path jar = Files.copy(ROOT.resolve("jobs/app/target/pipeline.jar"), checkout.resolve("jobs/app/target/pipeline.jar"));
+        java.nio.file.attribute.FileTime yesterday = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 86_400_000L);
+        Files.setLastModifiedTime(jar, yesterday);
+        Files.setLastModifiedTime(checkout.resolve("pom.xml"), yesterday);
+        Files.writeString(checkout.resolve("jobs/app/src/main/java/Upgraded.java"), "class Upgraded {}\n");
+        Path user = Files.createDirectories(temp.resolve("user-home"));
+
+        Process run = new ProcessBuilder("env", "-i", "HOME=" + user, "PATH=/usr/bin:/bin", "/bin/sh", "-c", "cd " + checkout + " && ./pipeline --help")
+                .redirectOutput(temp.resolve("run.out").toFile())
+                .redirectError(temp.resolve("run.err").toFile())
+                .start();
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).as("the launcher finished").isTrue();
+
+        assertThat(run.exitValue()).isZero();
+        assertThat(Files.readString(temp.resolve("run.out"))).contains("Usage: pipeline");
+        assertThat(Files.readAllLines(temp.resolve("run.err"))).singleElement().asString()
+                .startsWith("pipeline: the sources are newer than the build of jobs/app (")
+                .endsWith("): running that build; run ./pipeline build to build them");
+        assertThat(checkout.resolve("target/build.log")).as("no build started").doesNotExist();
+        assertThat(Files.getLastModifiedTime(jar)).isEqualTo(yesterday);
+    }
 }
