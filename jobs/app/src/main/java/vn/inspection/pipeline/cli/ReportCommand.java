@@ -207,7 +207,7 @@ class ReportCommand implements Callable<Integer> {
     }
 
     /** The path with every existing part's links resolved (what a write would really touch). */
-    private static Path real(Path path) {
+    static Path real(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

@@ -309,6 +309,7 @@ public final class Warehouse {
             lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()).forEach(f -> read.add(lake.root().relativize(f).toString().replace('\\', '/')));
             steps.done(carry ? "record tables (carried)" : "record tables");
             catalog(connection);
+            LabelsTable.write(connection, schemas);
             List<Period> periods = periods(connection, statement);
             metricValues(statement, periods);
             steps.done("metric values");
