@@ -35,10 +35,14 @@ final class SummaryTable {
                     continue;
                 }
                 out.printf(ROW, "  " + clip(vn.inspection.pipeline.system.Printable.text(sheet.sheet()), 42), sheet.recordType(), sheet.rows() == null ? "" : fmt(sheet.rows()),
-                        fmt(sheet.accepted()), fmt(sheet.corrected()), fmt(sheet.duplicates() + sheet.outdated()), fmt(sheet.rejected()),
+                        fmt(sheet.accepted()), fmt(sheet.corrected()), fmt(sheet.duplicates() + sheet.outdated()), fmt(sheet.rejected() + sheet.parked()),
                         sheet.rows() == null ? "" : fmt(sheet.noiseRows()));
                 if (sheet.noise() != null && !sheet.noise().isEmpty()) {
                     out.println("      other rows: " + kinds(sheet.noise()));
+                }
+                if (sheet.parked() > 0) {
+                    out.println("      " + fmt(sheet.parked()) + (sheet.parked() == 1 ? " of them waits" : " of them wait")
+                            + " for the units reference (a unit it does not name yet): let in when a units reference names it");
                 }
                 if (sheet.outdated() > 0) {
                     out.println("      " + fmt(sheet.outdated()) + (sheet.outdated() == 1 ? " row is" : " rows are")
@@ -66,10 +70,18 @@ final class SummaryTable {
         out.println("TOTAL");
         for (Map.Entry<String, IngestSummary.Totals> total : summary.totals().entrySet()) {
             IngestSummary.Totals t = total.getValue();
-            out.printf(ROW, "", total.getKey(), "", fmt(t.accepted()), fmt(t.corrected()), fmt(t.duplicates() + t.outdated()), fmt(t.rejected()),
+            out.printf(ROW, "", total.getKey(), "", fmt(t.accepted()), fmt(t.corrected()), fmt(t.duplicates() + t.outdated()), fmt(t.rejected() + t.parked()),
                     fmt(t.otherRows()));
         }
         out.println();
+        if (summary.lateRows() != null && summary.lateRows().accepted() > 0) {
+            out.println(fmt(summary.lateRows().accepted()) + (summary.lateRows().accepted() == 1 ? " row" : " rows")
+                    + " from earlier files accepted after the units reference changed.");
+        }
+        if (summary.lateRows() != null && summary.lateRows().stillParked() > 0) {
+            out.println(fmt(summary.lateRows().stillParked()) + (summary.lateRows().stillParked() == 1 ? " row waits" : " rows wait")
+                    + " for the units reference to name their unit (in the rejects reports, marked parked).");
+        }
         if (summary.rejectsReport() != null) {
             out.println("Rejects report: " + summary.rejectsReport());
         }

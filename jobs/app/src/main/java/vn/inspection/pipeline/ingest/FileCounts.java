@@ -20,7 +20,8 @@ final class FileCounts {
     static final int REJECTED = 2;
     static final int CORRECTED = 3;
     static final int OUTDATED = 4;
-    private static final int COUNTERS = 5;
+    static final int PARKED = 5;
+    private static final int COUNTERS = 6;
 
     public int file;
     public LinkedHashMap<String, long[]> counts = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ final class FileCounts {
     private SheetCounts counts(String sheet) {
         long[] c = sheet(sheet);
         Map<String, Long> kinds = noise.get(sheet);
-        return new SheetCounts(sheet, types.get(sheet), rows.get(sheet), c[ACCEPTED], c[CORRECTED], c[DUPLICATES], c[OUTDATED], c[REJECTED],
+        return new SheetCounts(sheet, types.get(sheet), rows.get(sheet), c[ACCEPTED], c[CORRECTED], c[DUPLICATES], c[OUTDATED], c[REJECTED], c[PARKED],
                 kinds == null ? (rows.containsKey(sheet) ? Map.of() : null) : ordered(kinds), notes.get(sheet));
     }
 

@@ -165,7 +165,7 @@ public class IngestJobConfiguration {
     Step ingestRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestProperties properties,
                         ProcessedRows processedRows, LakeItemWriter lakeItemWriter) {
         ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
-        promotion.setKeys(new String[] {LakeItemWriter.RESULTS});
+        promotion.setKeys(new String[] {LakeItemWriter.RESULTS, LakeItemWriter.LATE});
         return new StepBuilder("rows", jobRepository)
                 .<ProcessedRow, ProcessedRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -190,7 +190,7 @@ public class IngestJobConfiguration {
                             ? Json.read(context.getString(LakeItemWriter.RESULTS), new TypeReference<List<FileResult>>() { })
                             : List.of();
                     long runId = jobExecution.getJobParameters().getLong(RUN_ID);
-                    IngestSummary summary = report.summarise(runId, plan, results);
+                    IngestSummary summary = report.summarise(runId, plan, results, context.getLong(LakeItemWriter.LATE, 0L));
                     lake.discardRun(runId);
                     context.putString(SUMMARY, summary.toJson());
                     // file names and reasons, no cell text: readable by the home's group at most

@@ -22,16 +22,24 @@ public record IngestSummary(
         @JsonProperty("totals") Map<String, Totals> totals,
         @JsonProperty("rejects_report") String rejectsReport,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("corrections_report") String correctionsReport,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("late_rows") LateRows lateRows,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("units") UnitChanges units,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("note") String note) {
 
     public IngestSummary(List<FileSummary> files, Map<String, Totals> totals, String rejectsReport) {
-        this(files, totals, rejectsReport, null, null, null);
+        this(files, totals, rejectsReport, null, null, null, null);
     }
 
     /** The summary of a run given nothing to read: says so. */
     public static IngestSummary nothingFound(String note) {
-        return new IngestSummary(List.of(), Map.of(), null, null, null, note);
+        return new IngestSummary(List.of(), Map.of(), null, null, null, null, note);
+    }
+
+    /**
+     * Rows that waited for the units reference: {@code accepted}, those of earlier files the run let in after the
+     * units reference changed; {@code stillParked}, those of every file that still wait (listed in their runs' rejects).
+     */
+    public record LateRows(@JsonProperty("accepted") long accepted, @JsonProperty("still_parked") long stillParked) {
     }
 
     /** Records withdrawn by the run's resends, all files together. */
@@ -100,12 +108,13 @@ public record IngestSummary(
             @JsonProperty("duplicates") long duplicates,
             @JsonProperty("outdated") long outdated,
             @JsonProperty("rejected") long rejected,
+            @JsonProperty("parked") long parked,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("noise") Map<String, Long> noise,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("note") String note) {
 
         public SheetSummary(String sheet, String recordType, Long rows, long accepted, long duplicates, long rejected, Map<String, Long> noise,
                             String note) {
-            this(sheet, recordType, rows, accepted, 0, duplicates, 0, rejected, noise, note);
+            this(sheet, recordType, rows, accepted, 0, duplicates, 0, rejected, 0, noise, note);
         }
 
         /** The rows of noise, all kinds together. */
@@ -121,10 +130,11 @@ public record IngestSummary(
             @JsonProperty("duplicates") long duplicates,
             @JsonProperty("outdated") long outdated,
             @JsonProperty("rejected") long rejected,
+            @JsonProperty("parked") long parked,
             @JsonProperty("other_rows") long otherRows) {
         Totals plus(SheetSummary sheet) {
             return new Totals(accepted + sheet.accepted(), corrected + sheet.corrected(), duplicates + sheet.duplicates(),
-                    outdated + sheet.outdated(), rejected + sheet.rejected(), otherRows + sheet.noiseRows());
+                    outdated + sheet.outdated(), rejected + sheet.rejected(), parked + sheet.parked(), otherRows + sheet.noiseRows());
         }
     }
 
@@ -133,7 +143,7 @@ public record IngestSummary(
         for (FileSummary file : files) {
             for (SheetSummary sheet : file.sheets()) {
                 if (sheet.recordType() != null) {
-                    totals.merge(sheet.recordType(), new Totals(0, 0, 0, 0, 0, 0).plus(sheet), (a, b) -> a.plus(sheet));
+                    totals.merge(sheet.recordType(), new Totals(0, 0, 0, 0, 0, 0, 0).plus(sheet), (a, b) -> a.plus(sheet));
                 }
             }
         }

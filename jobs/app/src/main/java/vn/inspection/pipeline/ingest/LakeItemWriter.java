@@ -27,6 +27,7 @@ import vn.inspection.pipeline.lake.ManifestEntry;
 import vn.inspection.pipeline.lake.ParquetCompactor;
 import vn.inspection.pipeline.lake.RecordVersions;
 import vn.inspection.pipeline.lake.Withdrawal;
+import java.nio.file.Files;
 import vn.inspection.pipeline.record.RowKind;
 import vn.inspection.pipeline.record.RowOutcome;
 import vn.inspection.pipeline.record.SheetLayout;
@@ -92,6 +93,7 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
     public void open(ExecutionContext context) {
         sequence = context.getLong(SEQUENCE, 0L);
         current = context.containsKey(CURRENT) ? Json.read(context.getString(CURRENT), FileCounts.class) : null;
+        late = context.getLong(LATE, 0L);
         results = context.containsKey(RESULTS)
                 ? new ArrayList<>(Json.read(context.getString(RESULTS), new TypeReference<List<FileResult>>() { }))
                 : new ArrayList<>();
@@ -131,6 +133,7 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
             context.remove(CURRENT);
         }
         context.putString(RESULTS, Json.write(results));
+        context.putLong(LATE, late);
     }
 
     /**
@@ -267,6 +270,10 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
                             case DUPLICATE, REPEATED -> counts[FileCounts.DUPLICATES]++;
                             case OUTDATED -> counts[FileCounts.OUTDATED]++;
                         }
+                    } else if (item.outcome() instanceof RowOutcome.Parked parked) {
+                        parts.reject(row.file(), rejectRecord(row, parked.asRejected()));
+                        parts.park(row.file(), ParkedRows.Row.of(row.sheet(), row.rowNumber(), row.layout().schema().recordType(), parked));
+                        counts[FileCounts.PARKED]++;
                     } else if (item.outcome() instanceof RowOutcome.Rejected rejected) {
                         parts.reject(row.file(), rejectRecord(row, rejected));
                         counts[FileCounts.REJECTED]++;
@@ -359,13 +366,98 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
                 w.recordKey(), w.ownerChecksum(), w.date() == RecordVersions.NO_DATE ? null : java.time.LocalDate.ofEpochDay(w.date()))).toList());
         ManifestEntry draft = new ManifestEntry(planned.checksum(), planned.fileName(), planned.path(), planned.size(),
                 at, runId, counts.sheets(), List.of(), null);
-        lake.publish(runId, draft, dataFiles, staging.rejects(file), withdrawal, staging.heldFile(file));
+        lake.publish(runId, draft, dataFiles, staging.rejects(file), withdrawal, staging.heldFile(file), staging.parkedFile(file));
         committedFiles.put(file, true);
         keys.filePublished(planned.checksum());
         results.add(new FileResult(planned.path(), planned.checksum(), FileResult.Status.INGESTED, planned.reason(),
                 counts.sheets(), resends.withdraw() ? lacking.size() : 0, resends.withdraw() ? 0 : lacking.size()));
         current = null;
         log.info("published {}: {}", vn.inspection.pipeline.system.Printable.text(planned.fileName()), counts.sheets());
+        if (counts.sheets().stream().anyMatch(s -> RecordSchema.UNITS.equals(s.recordType()) && s.accepted() > 0)) {
+            adoptParked();
+        }
+    }
+
+    /** Rows of earlier files let in after the units reference changed, this run (the summary says how many). */
+    public static final String LATE = "ingest.late";
+    private long late;
+
+    /**
+     * Lets in the rows that waited for the units reference and whose units it now names, each with its original file,
+     * sheet and row, as new parts of its file's entry (committed now); the others keep waiting. Runs after every
+     * published units reference (and again when a restart finds one published just before a crash: the rows it let
+     * in are no longer parked, so nothing is let in twice).
+     */
+    private void adoptParked() throws IOException {
+        LakeSnapshot snapshot = lake.snapshot();
+        for (ManifestEntry entry : snapshot.entries()) {
+            Path parkedFile = lake.parked(entry.checksum());
+            if (!Files.exists(parkedFile)) {
+                continue;
+            }
+            List<ParkedRows.Row> rows = ParkedRows.read(parkedFile);
+            List<ParkedRows.Row> still = new ArrayList<>();
+            Path adoptStaging = lake.root().resolve(Lake.STAGING_DIR).resolve("run-" + runId).resolve("adopt-" + entry.checksum());
+            Lake.deleteTree(adoptStaging);
+            Map<String, vn.inspection.pipeline.lake.ParquetPartWriter> writers = new java.util.TreeMap<>();
+            Map<String, long[]> bySheet = new java.util.LinkedHashMap<>(); // sheet -> {let in, accepted, corrected, duplicates}
+            keys.start(-2);
+            try {
+                for (ParkedRows.Row parked : rows) {
+                    RecordSchema schema = schemas.schema(parked.recordType());
+                    java.util.Optional<RowOutcome.Accepted> accepted = vn.inspection.pipeline.record.RecordNormaliser.adopt(schema,
+                            parked.outcome(schemas), units);
+                    if (accepted.isEmpty()) {
+                        still.add(parked);
+                        continue;
+                    }
+                    RowOutcome.Accepted record = accepted.get();
+                    long[] c = bySheet.computeIfAbsent(parked.sheet(), x -> new long[4]);
+                    c[0]++;
+                    RecordVersions.Outcome outcome = keys.offer(-2, entry.checksum(), schema, record.values(), record.recordKey(), record.periodDate());
+                    switch (outcome) {
+                        case NEW, RESTORED, CORRECTED -> {
+                            String folder = schema.recordType() + (record.periodDate() == null ? "" : "/year=" + record.periodDate().getYear());
+                            vn.inspection.pipeline.lake.ParquetPartWriter writer = writers.get(folder);
+                            if (writer == null) {
+                                Path part = adoptStaging.resolve(folder).resolve("part-0.parquet");
+                                Files.createDirectories(part.getParent());
+                                writer = new vn.inspection.pipeline.lake.ParquetPartWriter(part, schema,
+                                        org.apache.parquet.hadoop.metadata.CompressionCodecName.valueOf(codec));
+                                writers.put(folder, writer);
+                            }
+                            writer.write(new LakeRow(record.values(), record.recordKey(), entry.fileName(), entry.checksum(), parked.sheet(), parked.row()));
+                            c[outcome == RecordVersions.Outcome.CORRECTED ? 2 : 1]++;
+                        }
+                        default -> c[3]++;
+                    }
+                }
+            } finally {
+                for (vn.inspection.pipeline.lake.ParquetPartWriter writer : writers.values()) {
+                    writer.close();
+                }
+            }
+            long letIn = rows.size() - still.size();
+            if (letIn == 0) {
+                keys.fileDropped();
+                continue;
+            }
+            Path stillFile = null;
+            if (!still.isEmpty()) {
+                stillFile = adoptStaging.resolve("parked.jsonl");
+                ParkedRows.write(stillFile, still);
+            }
+            List<ManifestEntry.SheetCounts> sheets = entry.sheets().stream().map(sheet -> {
+                long[] c = bySheet.get(sheet.sheet());
+                return c == null ? sheet : sheet.adopted(c[0], c[1], c[2], c[3]);
+            }).toList();
+            List<String> staged = writers.keySet().stream().map(folder -> folder + "/part-0.parquet").toList();
+            lake.adopt(runId, entry, adoptStaging, staged, stillFile, sheets, lake.nextCommitInstant(clock.instant()));
+            keys.filePublished(entry.checksum());
+            late += letIn;
+            log.info("let in {} rows of {} parked for the units reference ({} still wait)", letIn,
+                    vn.inspection.pipeline.system.Printable.text(entry.fileName()), still.size());
+        }
     }
 
     /** A file published by this run just before a crash: its result comes from the manifest. */
@@ -381,6 +473,9 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
             current = null;
         }
         keys.fileDropped();
+        if (entry.sheets().stream().anyMatch(s -> RecordSchema.UNITS.equals(s.recordType()) && s.accepted() > 0)) {
+            adoptParked(); // a crash may have come between the units reference's commit and letting the parked rows in
+        }
     }
 
     private void quarantine(SourceItem.FileFailed failed) throws IOException {

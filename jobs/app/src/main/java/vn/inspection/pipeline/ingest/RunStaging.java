@@ -42,7 +42,8 @@ final class RunStaging {
     static final String FINAL = "final";
     static final String REJECT_PARTS = "rejects";
     static final String HELD = "held";
-    private static final Pattern PART = Pattern.compile("part-(\\d+)\\.(parquet|csv|keys)");
+    static final String PARKED = "parked";
+    private static final Pattern PART = Pattern.compile("part-(\\d+)\\.(parquet|csv|keys|jsonl)");
 
     /** A key a file held (a valid record, whatever became of it), its record type index and date (epoch day). */
     record Held(String key, int type, int date) {
@@ -181,7 +182,16 @@ final class RunStaging {
 
     /** The keys the file held, its chunks' parts one after the other, or null when it held none. */
     Path heldFile(int file) throws IOException {
-        Path folder = of(file).resolve(HELD);
+        return concatenated(file, HELD, "held.keys");
+    }
+
+    /** The rows the file parked, its chunks' parts one after the other, or null when it parked none. */
+    Path parkedFile(int file) throws IOException {
+        return concatenated(file, PARKED, "parked.jsonl");
+    }
+
+    private Path concatenated(int file, String kind, String name) throws IOException {
+        Path folder = of(file).resolve(kind);
         if (!Files.isDirectory(folder)) {
             return null;
         }
@@ -189,7 +199,7 @@ final class RunStaging {
         try (Stream<Path> files = Files.list(folder)) {
             parts = files.filter(p -> PART.matcher(p.getFileName().toString()).matches()).sorted().toList();
         }
-        Path all = of(file).resolve("held.keys");
+        Path all = of(file).resolve(name);
         try (var out = Files.newOutputStream(all)) {
             for (Path part : parts) {
                 Files.copy(part, out);
@@ -213,6 +223,7 @@ final class RunStaging {
         private final Map<String, ParquetPartWriter> parts = new HashMap<>();
         private final Map<Integer, CSVPrinter> rejects = new HashMap<>();
         private final Map<Integer, java.io.DataOutputStream> held = new HashMap<>();
+        private final Map<Integer, BufferedWriter> parked = new HashMap<>();
         private String lastKey;
         private ParquetPartWriter lastWriter;
 
@@ -254,6 +265,18 @@ final class RunStaging {
             out.writeInt(date);
         }
 
+        /** Keeps a row that waits for the units reference. */
+        void park(int file, ParkedRows.Row row) throws IOException {
+            BufferedWriter out = parked.get(file);
+            if (out == null) {
+                Path path = of(file).resolve(PARKED).resolve(String.format("part-%06d.jsonl", sequence));
+                Files.createDirectories(path.getParent());
+                out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                parked.put(file, out);
+            }
+            ParkedRows.append(out, row);
+        }
+
         void reject(int file, List<String> record) throws IOException {
             if (rejectsKept.merge(file, 1L, Long::sum) > MAX_REJECTS_KEPT) {
                 return; // counted in the file's sheet counts (the summary, the manifest); its rows are not kept past the cap
@@ -289,6 +312,10 @@ final class RunStaging {
             if (out != null) {
                 out.close();
             }
+            BufferedWriter waiting = parked.remove(file);
+            if (waiting != null) {
+                waiting.close();
+            }
         }
 
         @Override
@@ -302,6 +329,10 @@ final class RunStaging {
             for (java.io.DataOutputStream out : held.values()) {
                 out.close();
             }
+            for (BufferedWriter out : parked.values()) {
+                out.close();
+            }
+            parked.clear();
             parts.clear();
             rejects.clear();
             held.clear();

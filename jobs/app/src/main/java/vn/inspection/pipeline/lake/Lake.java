@@ -40,6 +40,8 @@ public final class Lake {
     public static final String STAGING_DIR = "_staging";
     /** The keys each published file held: {@code _holdings/<checksum>.keys} (16 bytes a key, 1 of record type, 4 of date). */
     public static final String HOLDINGS_DIR = "_holdings";
+    /** Rows waiting for the units reference, per source file: {@code _parked/<checksum>.jsonl}. */
+    public static final String PARKED_DIR = "_parked";
     /** Where rejects were kept inside the lake before they moved to the reports folder; moved out by the ingest. */
     public static final String REJECTS_DIR = "_rejects";
     static final String INTENT = "_PUBLISH.json";
@@ -144,7 +146,7 @@ public final class Lake {
      * When the lake already holds the file, its entry and parts are replaced.
      */
     public ManifestEntry publish(long runId, ManifestEntry draft, List<String> stagedDataFiles, Path stagedRejects) throws IOException {
-        return publish(runId, draft, stagedDataFiles, stagedRejects, null, null);
+        return publish(runId, draft, stagedDataFiles, stagedRejects, null, null, null);
     }
 
     /**
@@ -157,7 +159,7 @@ public final class Lake {
      * parts replaced and also keeps its first {@code ingested_at}: its records became known then.
      */
     public ManifestEntry publish(long runId, ManifestEntry draft, List<String> stagedDataFiles, Path stagedRejects,
-                                 Withdrawal withdrawal, Path heldKeys) throws IOException {
+                                 Withdrawal withdrawal, Path heldKeys, Path parkedRows) throws IOException {
         Path staging = stagingDir(runId, draft.checksum());
         String shortSum = draft.checksum().substring(0, 16);
         Optional<ManifestEntry> committed;
@@ -199,6 +201,12 @@ public final class Lake {
         if (heldKeys != null && Files.exists(heldKeys)) {
             moves.add(new Move(heldKeys.toString(), holdings(draft.checksum()).toString()));
         }
+        List<String> extraDeletes = new ArrayList<>();
+        if (parkedRows != null && Files.exists(parkedRows) && Files.size(parkedRows) > 0) {
+            moves.add(new Move(parkedRows.toString(), parked(draft.checksum()).toString()));
+        } else if (!readmitted) {
+            extraDeletes.add(parked(draft.checksum()).toString()); // read again (repair, --force): what it parked is what this reading parked
+        }
         if (stagedRejects != null) {
             if (rejectsDir == null) {
                 throw new IllegalStateException("this lake has no rejects folder to publish " + draft.fileName() + "'s rejected rows into");
@@ -217,7 +225,8 @@ public final class Lake {
             updatedAt = draft.ingestedAt();
         } else {
             List<String> finalPaths = finals.stream().map(ManifestEntry.DataFile::path).toList();
-            deletes = previous.stream().filter(p -> !finalPaths.contains(p)).sorted().map(p -> root.resolve(p).toString()).toList();
+            deletes = new ArrayList<>(previous.stream().filter(p -> !finalPaths.contains(p)).sorted().map(p -> root.resolve(p).toString()).toList());
+            deletes.addAll(extraDeletes);
         }
         ManifestEntry entry = new ManifestEntry(draft.checksum(), draft.fileName(), draft.sourcePath(), draft.size(),
                 ingestedAt, runId, draft.sheets(), finals, null, updatedAt);
@@ -291,7 +300,45 @@ public final class Lake {
         }
     }
 
-    /** Where the keys a published source file held are kept (every valid record it had, whatever became of it). */
+    /** Where the rows a published source file parked wait for the units reference ({@code _parked/<checksum>.jsonl}). */
+    public Path parked(String checksum) {
+        return root.resolve(PARKED_DIR).resolve(checksum + ".jsonl");
+    }
+
+    /**
+     * Lets parked rows of a committed file in, as atomically as {@link #publish}: the new parts ({@code stagedParts},
+     * relative to {@code staging}: {@code <type>/[year=Y/]part-N.parquet}) join the file's entry with their commit
+     * instant {@code at}, its sheets' counts become {@code sheets}, the rows still parked replace its parked rows
+     * ({@code stillParked}; null when none remain), and the entry names this run.
+     */
+    public ManifestEntry adopt(long runId, ManifestEntry entry, Path staging, List<String> stagedParts, Path stillParked,
+                               List<ManifestEntry.SheetCounts> sheets, java.time.Instant at) throws IOException {
+        String shortSum = entry.checksum().substring(0, 16);
+        List<ManifestEntry.DataFile> finals = new ArrayList<>(entry.dataFiles());
+        List<Move> moves = new ArrayList<>();
+        for (String staged : stagedParts) {
+            Path relative = Path.of(staged);
+            String name = "part-" + shortSum + "-late" + runId + "-" + at.toEpochMilli() + "-" + relative.getFileName();
+            String target = (relative.getParent() == null ? Path.of(name) : relative.getParent().resolve(name)).toString().replace('\\', '/');
+            Path stagedFile = staging.resolve(relative);
+            finals.add(new ManifestEntry.DataFile(target, ParquetFiles.rowCount(stagedFile), Files.size(stagedFile), sha256(stagedFile), at));
+            moves.add(new Move(stagedFile.toString(), root.resolve(target).toString()));
+        }
+        List<String> deletes = new ArrayList<>();
+        if (stillParked != null) {
+            moves.add(new Move(stillParked.toString(), parked(entry.checksum()).toString()));
+        } else {
+            deletes.add(parked(entry.checksum()).toString());
+        }
+        ManifestEntry adopted = new ManifestEntry(entry.checksum(), entry.fileName(), entry.sourcePath(), entry.size(), entry.ingestedAt(), runId,
+                sheets, finals, entry.rejectsFile(), at);
+        Intent intent = new Intent(adopted, moves, deletes);
+        writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(intent));
+        complete(staging, intent);
+        return adopted;
+    }
+
+    /** Where the keys a published source file held (every valid record it had, whatever became of it). */
     public Path holdings(String checksum) {
         return root.resolve(HOLDINGS_DIR).resolve(checksum + ".keys");
     }

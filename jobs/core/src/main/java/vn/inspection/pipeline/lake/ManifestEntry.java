@@ -76,7 +76,8 @@ public record ManifestEntry(
      * What one sheet of the file gave; {@code recordType} is null for a sheet that is not a register. Every row
      * of the sheet is accounted for: {@code rows} (the number of its last row) is the sum of the records
      * accepted (new), corrected (a new version of a record the lake held), duplicates (equal to the current
-     * version), outdated (equal to a version a correction already superseded), rejected and the rows of noise by
+     * version), outdated (equal to a version a correction already superseded), rejected, parked (valid but for a unit
+     * the units reference lacks: let in when one names it) and the rows of noise by
      * kind ({@link vn.inspection.pipeline.record.RowKind}). Entries written before rows were accounted for have
      * {@code rows} null and no noise; before versions, {@code corrected} and {@code outdated} are null.
      */
@@ -90,6 +91,7 @@ public record ManifestEntry(
             @JsonProperty("duplicates") long duplicates,
             @JsonProperty("outdated") Long outdated,
             @JsonProperty("rejected") long rejected,
+            @JsonProperty("parked") Long parked,
             @JsonProperty("noise") java.util.Map<String, Long> noise,
             @JsonProperty("note") String note) {
 
@@ -99,13 +101,13 @@ public record ManifestEntry(
 
         /** Counts without the accounting of rows (a sheet counted before it existed, or for tests). */
         public SheetCounts(String sheet, String recordType, long accepted, long duplicates, long rejected, String note) {
-            this(sheet, recordType, null, accepted, null, duplicates, null, rejected, null, note);
+            this(sheet, recordType, null, accepted, null, duplicates, null, rejected, null, null, note);
         }
 
         /** Counts of a sheet without versions (no correction, nothing outdated). */
         public SheetCounts(String sheet, String recordType, Long rows, long accepted, long duplicates, long rejected,
                            java.util.Map<String, Long> noise, String note) {
-            this(sheet, recordType, rows, accepted, null, duplicates, null, rejected, noise, note);
+            this(sheet, recordType, rows, accepted, null, duplicates, null, rejected, null, noise, note);
         }
 
         public long correctedRows() {
@@ -114,6 +116,17 @@ public record ManifestEntry(
 
         public long outdatedRows() {
             return outdated == null ? 0 : outdated;
+        }
+
+        /** Rows that wait for the units reference (their unit is not in it yet). */
+        public long parkedRows() {
+            return parked == null ? 0 : parked;
+        }
+
+        /** The same sheet after parked rows were let in: {@code n} fewer parked, the outcomes added. */
+        public SheetCounts adopted(long n, long accepted, long corrected, long duplicates) {
+            return new SheetCounts(sheet, recordType, rows, this.accepted + accepted, correctedRows() + corrected, this.duplicates + duplicates,
+                    outdated, rejected, parkedRows() - n, noise, note);
         }
 
         /** The rows of noise, all kinds together. */
@@ -126,7 +139,7 @@ public record ManifestEntry(
          * (true when rows were not counted).
          */
         public boolean addsUp() {
-            return rows == null || rows == accepted + correctedRows() + duplicates + outdatedRows() + rejected + noiseRows();
+            return rows == null || rows == accepted + correctedRows() + duplicates + outdatedRows() + rejected + parkedRows() + noiseRows();
         }
     }
 
