@@ -184,4 +184,71 @@ class LivingRegistersTest {
             assertThat(figure(home, "inspection.orgs", "2014-H1")).isEqualTo(3);
         }
     }
+
+    @Nested
+    class LateReferencesAndUndo {
+        @TempDir
+        Path temp;
+
+        @Test
+        void aRegisterBeforeItsUnitsReferenceCountsOnceTheReferenceArrives() throws Exception {
+            Path home = temp.resolve("home");
+            Cli.Result early = ingest(home, SAMPLES.resolve("don-thu-2013.csv"));
+            JsonNode letters = file(early, "don-thu-2013.csv");
+            long parked = sum(letters, "parked");
+            assertThat(parked).as("every valid letter waits for its unit").isGreaterThan(150);
+            assertThat(sum(letters, "accepted")).isZero();
+            assertThat(early.json().at("/late_rows/still_parked").asLong()).isEqualTo(parked);
+            List<org.apache.commons.csv.CSVRecord> rejects = ReportFiles.csv(Path.of(early.json().get("rejects_report").asText()));
+            assertThat(rejects).filteredOn(r -> r.get("reason").contains("parked")).hasSize((int) parked);
+
+            Cli.Result reference = ingest(home, SAMPLES.resolve("don-vi.xlsx"));
+            assertThat(reference.json().at("/late_rows/accepted").asLong()).isEqualTo(parked);
+            assertThat(reference.json().at("/late_rows/still_parked").asLong()).isZero();
+            assertThat(figure(home, "complaint.resolved", "2013-H1")).isEqualTo(57);
+            assertThat(LakeQueries.warehouseRows(home, "SELECT DISTINCT _source_file AS f FROM complaint").get(0).get("f")).isEqualTo("don-thu-2013.csv");
+            Cli.Result table = Cli.run("--home", home.toString(), "ingest", SAMPLES.resolve("don-vi.xlsx").toString(), "--force");
+            assertThat(table.exitCode()).as(table.err()).isZero();
+
+            // the letters file sent again: its records are in, nothing waits and nothing counts twice
+            Cli.Result again = ingest(home, SAMPLES.resolve("don-thu-2013.csv"));
+            assertThat(file(again, "don-thu-2013.csv").get("status").asText()).isEqualTo("ALREADY_INGESTED");
+            assertThat(figure(home, "complaint.resolved", "2013-H1")).isEqualTo(57);
+        }
+
+        @Test
+        void withdrawAFileThenIngestItAgain() throws Exception {
+            Path home = temp.resolve("home");
+            ingest(home, Fixtures.INGEST.resolve("don-vi.xlsx"), LIVING.resolve("kiem-tra-2014-quy-1.csv"), LIVING.resolve("kiem-tra-2014-thang-4.csv"));
+            assertThat(figure(home, "inspection.members", "2014-Q2")).isEqualTo(1);
+            assertThat(figure(home, "inspection.orgs", "2014-Q2")).isEqualTo(1);
+            Instant before = tick();
+
+            Cli.Result unknown = Cli.run("--home", home.toString(), "withdraw", "khong-co.csv");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).contains("no file named khong-co.csv is in the lake").doesNotContain("Exception");
+            Cli.Result withdrawn = Cli.run("--home", home.toString(), "withdraw", "kiem-tra-2014-thang-4.csv");
+            assertThat(withdrawn.exitCode()).as(withdrawn.err()).isZero();
+            assertThat(withdrawn.out()).contains("Withdrew 2 records of kiem-tra-2014-thang-4.csv");
+            assertThat(figure(home, "inspection.members", "2014-Q2")).isZero();
+            assertThat(figure(home, "inspection.orgs", "2014-Q2")).isZero();
+            assertThat(figure(home, "inspection.members", "2014-Q1")).as("the other file's records stay").isEqualTo(6);
+            assertThat(figure(home, "inspection.members", "2014-Q2", "--known-at", before.toString())).isEqualTo(1);
+            Cli.Result twice = Cli.run("--home", home.toString(), "withdraw", "kiem-tra-2014-thang-4.csv");
+            assertThat(twice.exitCode()).isEqualTo(2);
+            assertThat(twice.err()).contains("withdrawn already");
+            Instant out = tick();
+
+            Cli.Result back = ingest(home, LIVING.resolve("kiem-tra-2014-thang-4.csv"));
+            JsonNode again = file(back, "kiem-tra-2014-thang-4.csv");
+            assertThat(again.get("status").asText()).isEqualTo("INGESTED");
+            assertThat(again.get("reason").asText()).contains("withdrawn");
+            assertThat(sum(again, "accepted")).isEqualTo(2);
+            assertThat(figure(home, "inspection.members", "2014-Q2")).isEqualTo(1);
+            assertThat(figure(home, "inspection.members", "2014-Q2", "--known-at", out.toString())).isZero();
+            assertThat(figure(home, "inspection.members", "2014-Q2", "--known-at", before.toString())).isEqualTo(1);
+            Cli.Result verify = Cli.run("--home", home.toString(), "verify");
+            assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        }
+    }
 }
