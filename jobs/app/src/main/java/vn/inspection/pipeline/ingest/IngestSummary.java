@@ -132,6 +132,12 @@ public record IngestSummary(
             @JsonProperty("rejected") long rejected,
             @JsonProperty("parked") long parked,
             @JsonProperty("other_rows") long otherRows) {
+        /** Rows not let in: rejected, and those that wait for the units reference (both in the rejects report). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public long rejectedOrParked() {
+            return rejected + parked;
+        }
+
         Totals plus(SheetSummary sheet) {
             return new Totals(accepted + sheet.accepted(), corrected + sheet.corrected(), duplicates + sheet.duplicates(),
                     outdated + sheet.outdated(), rejected + sheet.rejected(), parked + sheet.parked(), otherRows + sheet.noiseRows());

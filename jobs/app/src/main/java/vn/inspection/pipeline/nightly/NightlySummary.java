@@ -119,15 +119,15 @@ public record NightlySummary(@JsonProperty("job") String job,
             long other = 0;
             for (Map.Entry<String, IngestSummary.Totals> e : records.entrySet()) {
                 IngestSummary.Totals t = e.getValue();
-                out.append(String.format("  %-14s %,10d %,11d %,9d %,11d%n", e.getKey(), t.accepted(), t.duplicates(), t.rejected(), t.otherRows()));
+                out.append(String.format("  %-14s %,10d %,11d %,9d %,11d%n", e.getKey(), t.accepted(), t.duplicates(), t.rejectedOrParked(), t.otherRows()));
                 accepted += t.accepted();
                 duplicates += t.duplicates();
-                rejected += t.rejected();
+                rejected += t.rejectedOrParked();
                 other += t.otherRows();
             }
             out.append(String.format("  %-14s %,10d %,11d %,9d %,11d%n", "total", accepted, duplicates, rejected, other));
         }
-        if (rejectsReport != null && records != null && records.values().stream().anyMatch(t -> t.rejected() > 0)) {
+        if (rejectsReport != null && records != null && records.values().stream().anyMatch(t -> t.rejectedOrParked() > 0)) {
             out.append("  Rejected rows (file, sheet, row, reason): ").append(rejectsReport).append('\n');
         }
         if (units != null) {

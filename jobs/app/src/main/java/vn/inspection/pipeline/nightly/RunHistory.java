@@ -148,7 +148,7 @@ public final class RunHistory {
             IngestSummary summary = IngestSummary.fromJson(context.getString(IngestJobConfiguration.SUMMARY));
             long accepted = summary.totals().values().stream().mapToLong(IngestSummary.Totals::accepted).sum();
             long duplicates = summary.totals().values().stream().mapToLong(IngestSummary.Totals::duplicates).sum();
-            long rejected = summary.totals().values().stream().mapToLong(IngestSummary.Totals::rejected).sum();
+            long rejected = summary.totals().values().stream().mapToLong(IngestSummary.Totals::rejectedOrParked).sum();
             int ingested = (int) summary.files().stream().filter(f -> f.status() == FileResult.Status.INGESTED).count();
             return new Row(job, run, attempt, execution.getId(), status, started, duration, null, summary.files().size(), ingested, accepted,
                     duplicates, rejected, null, null, null, reason, summary.rejectsReport());
@@ -165,7 +165,7 @@ public final class RunHistory {
         java.util.Map<String, IngestSummary.Totals> records = s.records() == null && s.files() != null ? java.util.Map.of() : s.records();
         Long accepted = records == null ? null : records.values().stream().mapToLong(IngestSummary.Totals::accepted).sum();
         Long duplicates = records == null ? null : records.values().stream().mapToLong(IngestSummary.Totals::duplicates).sum();
-        Long rejected = records == null ? null : records.values().stream().mapToLong(IngestSummary.Totals::rejected).sum();
+        Long rejected = records == null ? null : records.values().stream().mapToLong(IngestSummary.Totals::rejectedOrParked).sum();
         Integer rendered = s.reports() == null ? null : (int) s.reports().stream().filter(r -> r.status() == ReportOutcome.Status.RENDERED).count();
         Integer sent = s.deliveries() == null ? null : (int) s.deliveries().stream().filter(d -> d.status() == DeliveryOutcome.Status.SENT).count();
         return new Row(s.job(), s.run(), s.attempt(), s.execution(), s.status(), s.started(), s.durationMs(), s.asOf(),
