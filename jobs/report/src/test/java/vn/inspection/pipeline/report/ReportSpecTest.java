@@ -43,7 +43,13 @@ class ReportSpecTest {
         assertThat(halfYear.title().vi()).isEqualTo("Báo cáo kết quả công tác kiểm tra, giám sát, thi hành kỷ luật đảng");
         assertThat(halfYear.periods()).isEqualTo(new PeriodChoice.Latest(PeriodKind.HALF, PeriodChoice.CompareWith.SAME_PERIOD_LAST_YEAR));
         assertThat(halfYear.due()).contains(new Due(PeriodKind.HALF, 0));
-        assertThat(halfYear.sections().get(0)).isInstanceOfSatisfying(Section.KpiTable.class,
+        assertThat(halfYear.sections().get(0)).isInstanceOf(Section.Assessment.class);
+        assertThat(halfYear.document()).isEqualTo(DocumentFrame.DEFAULT);
+        assertThat(halfYear.metricNotes().direction("discipline.members")).isEqualTo(MetricNotes.Direction.NEUTRAL);
+        assertThat(halfYear.metricNotes().direction("inspection.orgs")).isEqualTo(MetricNotes.Direction.HIGHER_IS_BETTER);
+        assertThat(Catalogs.METRICS.metrics()).as("every metric is defined for the appendix")
+                .allSatisfy(m -> assertThat(halfYear.metricNotes().definition(m.id())).isPresent());
+        assertThat(halfYear.sections().get(1)).isInstanceOfSatisfying(Section.KpiTable.class,
                 table -> assertThat(table.metrics()).isEqualTo(Catalogs.METRICS.metrics()));
         assertThat(halfYear.charts()).extracting(ChartSpec::id).contains("kiem-tra", "xu-huong-to-chuc", "don-vi-kiem-tra", "hinh-thuc-ky-luat",
                 "don-thu-theo-loai", "don-thu-theo-tinh-trang");
