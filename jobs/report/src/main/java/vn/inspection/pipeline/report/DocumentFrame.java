@@ -12,7 +12,8 @@ import vn.inspection.pipeline.schema.Label;
  * recipients ("Nơi nhận"). Every field has a default that makes the samples' report right.
  *
  * @param nation     the national header, top right ("ĐẢNG CỘNG SẢN VIỆT NAM")
- * @param parent     the issuing body's parent line, top left; null: the name of the unit reported on, in capitals
+ * @param parent     the issuing body's parent line, top left; null: the name of the unit reported on (the top unit of
+ *                   the units reference for a report on every unit), in capitals
  * @param body       the issuing body ("ỦY BAN KIỂM TRA")
  * @param number     the document's number; empty leaves room for the clerk to write it
  * @param symbol     the symbol after the number ("BC/UBKT")

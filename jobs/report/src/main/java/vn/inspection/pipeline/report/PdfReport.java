@@ -175,9 +175,9 @@ final class PdfReport {
         return content.language() == vn.inspection.pipeline.text.Language.VI;
     }
 
-    /** The configured parent line, else the name of the units reference's top unit. */
+    /** The configured parent line, else the name of the unit reported on (the top unit for a report on every unit). */
     private String parentLine(DocumentFrame frame) {
-        return frame.parent() != null ? frame.parent().in(content.language()) : content.root();
+        return frame.parent() != null ? frame.parent().in(content.language()) : content.unit().name();
     }
 
     /** "Hà Nội, ngày 05 tháng 7 năm 2014" (days before the 10th and January, February with a 0), "Ha Noi, 5 July 2014". */

@@ -43,11 +43,10 @@ import vn.inspection.pipeline.unit.UnitTables;
  * @param charts    the numbers of every chart, in the spec's order (a bar chart whose values differ by orders of
  *                  magnitude in two parts, each on its own scale)
  * @param assessment the paragraphs of the written assessment, filled from the figures
- * @param root      the name of the units reference's top unit (the issuing body's parent line by default)
  */
 public record ReportContent(ReportRequest request, Period a, Period b, ReportUnit unit, Freshness freshness, Optional<DateSpan> span,
                             Comparison comparison, Map<String, Label> recordTypes, List<String> notes, List<ChartData> charts,
-                            List<String> assessment, String root) {
+                            List<String> assessment) {
 
     /** The unit a report is about: a code and name, or (code null) every unit under the name of the top unit. */
     public record ReportUnit(String code, String name) {
@@ -66,7 +65,6 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
         notes = List.copyOf(notes);
         charts = List.copyOf(charts);
         assessment = List.copyOf(assessment);
-        Objects.requireNonNull(root, "root");
     }
 
     /** Every metric the report shows (the KPI table's, the bar charts', the assessment's), in order, for the appendix. */
@@ -170,9 +168,7 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
             }
             sentences = Assessment.write(assessment, new Assessment.Figures(language, a, b, unit.name(), rows, byUnit));
         }
-        List<UnitTables.UnitRow> roots = roots(units);
-        String root = roots.size() == 1 ? roots.get(0).name() : unit.name();
-        return new ReportContent(request, a, b, unit, freshness, span, comparison, recordTypes, notes, charts, sentences, root);
+        return new ReportContent(request, a, b, unit, freshness, span, comparison, recordTypes, notes, charts, sentences);
     }
 
     private static ReportUnit unit(List<UnitTables.UnitRow> units, String wanted, ReportText text) {

@@ -105,7 +105,8 @@ class ReportChartsDataTest {
         assertThat(charts.get("don-thu-theo-tinh-trang")).isEqualTo("RESOLVED=46/35; IN_PROGRESS=0/0; FILED=0/0; =2/2");
         ChartData top = du01.charts().stream().filter(c -> c.spec().id().equals("don-vi-ky-luat")).findFirst().orElseThrow();
         assertThat(top.labels()).containsExactly("Đảng bộ Cơ quan Một (trực tiếp)", "Chi bộ Phòng Tổng hợp");
-        assertThat(flat(ReportOutputsTest.text(pdf(du01)))).contains("Đảng bộ Cơ quan Một (trực tiếp)").doesNotContain("Không có số liệu");
+        assertThat(flat(ReportOutputsTest.text(pdf(du01)))).contains("Đảng bộ Cơ quan Một (trực tiếp)").doesNotContain("Không có số liệu")
+                .as("a unit's report is issued under its name").contains("ĐẢNG BỘ CƠ QUAN MỘT ỦY BAN KIỂM TRA");
     }
 
     static final String LONG = "Đảng bộ Vụ Thi đua - Khen thưởng thuộc Văn phòng Ban Chấp hành Trung ương và các cơ quan tham mưu, giúp việc";

@@ -41,7 +41,7 @@ class ReportDocumentTest {
         List<String> lines = text.lines().map(String::strip).toList();
         assertThat(lines).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "ỦY BAN KIỂM TRA", "*", "BÁO CÁO", "Nơi nhận:", "T/M ỦY BAN KIỂM TRA", "CHỦ NHIỆM",
                 "- Ủy ban Kiểm tra Trung ương,", "- Thường trực cấp ủy,", "- Lưu UBKT.");
-        // the parent line is the units reference's top unit; the number is left for the clerk
+        // the parent line is the unit reported on (here every unit: the bloc); the number is left for the clerk
         assertThat(lines).contains("ĐẢNG BỘ KHỐI THỬ NGHIỆM");
         assertThat(lines).anyMatch(l -> l.matches("Số[\\s\u2002]+-BC/UBKT"));
         assertThat(lines).contains("Hà Nội, ngày 05 tháng 7 năm 2014");
