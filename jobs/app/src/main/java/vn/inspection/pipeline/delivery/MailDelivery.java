@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jfree.chart.JFreeChart;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.retry.RetryException;
@@ -29,7 +28,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
-import vn.inspection.pipeline.report.chart.ChartImages;
 import vn.inspection.pipeline.report.chart.Charts;
 import vn.inspection.pipeline.text.Language;
 
@@ -176,25 +174,21 @@ public final class MailDelivery {
     static final String CHART_ID = "bieu-do-ket-qua@inspection-pipeline";
 
     /**
-     * The mail's chart: the key figures in A and B as bars. Figures below a 25th of the largest (the report's rule for
-     * a bar that could not be seen) are left to the table.
+     * The mail's chart: the key figures in A and B as bars. Figures below {@link Charts#SCALE_SPLIT 1/25} of the largest
+     * (bars that could not be seen) are left to the table.
      */
     byte[] chart(DeliveryLedger.Entry entry) {
         List<DeliveryLedger.Figure> figures = text().shown(entry);
         long max = figures.stream().mapToLong(f -> Math.max(f.a(), f.b())).max().orElse(0);
-        List<DeliveryLedger.Figure> large = figures.stream().filter(f -> max == 0 || Math.max(f.a(), f.b()) * 25 >= max).toList();
+        List<DeliveryLedger.Figure> large = figures.stream().filter(f -> max == 0 || Math.max(f.a(), f.b()) * Charts.SCALE_SPLIT >= max).toList();
         long[][] values = new long[2][large.size()];
         for (int i = 0; i < large.size(); i++) {
             values[0][i] = large.get(i).a();
             values[1][i] = large.get(i).b();
         }
-        Language language = Language.parse(entry.language());
-        Charts charts = new Charts(language);
-        JFreeChart chart = charts.groupedBars(text().chartTitle(entry), large.stream().map(DeliveryLedger.Figure::label).toList(),
-                List.of(entry.labelA(), entry.labelB()), values);
-        int height = 70 + large.stream().mapToInt(f -> Math.max(28, Charts.wrapLabel(f.label()).split("\n", -1).length * 10 + 8)).sum();
-        // laid out as in the PDF (453 points wide), drawn at twice that: sharp where the mail shows it 600 pixels wide
-        return ChartImages.png(chart, vn.inspection.pipeline.report.ChartData.WIDTH, height, ChartImages.DEFAULT_SCALE);
+        return new Charts(Language.parse(entry.language())).groupedBarsPng(text().chartTitle(entry),
+                large.stream().map(DeliveryLedger.Figure::label).toList(), List.of(entry.labelA(), entry.labelB()), values,
+                vn.inspection.pipeline.report.ChartData.WIDTH);
     }
 
     private Optional<String> from() {

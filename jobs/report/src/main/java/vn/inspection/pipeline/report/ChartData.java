@@ -80,13 +80,7 @@ public record ChartData(ChartSpec spec, String title, String note, List<String> 
             // a second legend line when the lines and the bands do not fit on one
             return header + 14 + (labels.size() > 12 ? 190 : 140);
         }
-        int perRow = series.size() * 9 + 10;
-        int body = 0;
-        for (String label : labels) {
-            // a wrapped name takes the height of its lines
-            int lines = Charts.wrapLabel(label).split("\n", -1).length;
-            body += Math.max(perRow, lines * 10 + 8);
-        }
-        return header + Math.max(2 * perRow, body);
+        // a wrapped name takes the height of its lines
+        return Charts.barsHeight(labels, series.size(), header);
     }
 }

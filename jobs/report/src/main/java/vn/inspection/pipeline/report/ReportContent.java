@@ -194,7 +194,7 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
     /** The key prefix of a unit's own records in the subordinate sums. */
     static final String OWN = "=";
     /** A bar chart's rows whose values are below 1/SCALE_SPLIT of its largest go to a chart of their own. */
-    static final long SCALE_SPLIT = 25;
+    static final long SCALE_SPLIT = Charts.SCALE_SPLIT;
 
     /** Builds each chart's numbers from the engine. */
     private record Collector(MetricEngine engine, SchemaCatalog schemas, ReportRequest request, ReportText text, Period a, Period b, ReportUnit unit,

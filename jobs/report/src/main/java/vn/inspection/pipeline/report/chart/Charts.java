@@ -213,6 +213,32 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * The height grouped bars need, in points: the title and legend ({@code header}), then each row as tall as its
+     * bars or its wrapped label, at least two rows' worth.
+     */
+    public static int barsHeight(List<String> categories, int series, int header) {
+        int perRow = series * 9 + 10;
+        int body = 0;
+        for (String label : categories) {
+            int lines = wrapLabel(label).split("\n", -1).length;
+            body += Math.max(perRow, lines * 10 + 8);
+        }
+        return header + Math.max(2 * perRow, body);
+    }
+
+    /** Grouped bars as a PNG ({@link #groupedBars}), {@code width} points wide and as tall as its rows need, drawn at 2×. */
+    public byte[] groupedBarsPng(String title, List<String> categories, List<String> series, long[][] values, int width) {
+        return ChartImages.png(groupedBars(title, categories, series, values), width, barsHeight(categories, series.size(), 46),
+                ChartImages.DEFAULT_SCALE);
+    }
+
+    /**
+     * A bar under 1/SCALE_SPLIT of a chart's largest cannot be seen beside it: such rows get a chart of their own
+     * (the report's bar charts) or are left to the table (the mail's chart).
+     */
+    public static final long SCALE_SPLIT = 25;
+
     /** The room for a bar chart's category label, in points: its fixed axis space less the gap to the bars. */
     public static final double LABEL_WIDTH = LABEL_SPACE - 10;
 
