@@ -90,4 +90,119 @@ class ReportDocumentTest {
         assertThat(year.assessment().get(3)).isEqualTo("Đã nhận 149 đơn thư, giảm 15,8% so với năm 2013; đã giải quyết xong 73 đơn thư "
                 + "(tính theo ngày giải quyết trong kỳ), giảm 17,0% so với năm 2013.");
     }
+
+    /** The fill colour of every small mark drawn in the KPI table's last column, top to bottom, page by page. */
+    static List<java.awt.Color> marks(byte[] pdf) throws IOException {
+        List<java.awt.Color> colours = new java.util.ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+                List<float[]> found = new java.util.ArrayList<>();
+                new org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine(page) {
+                    final java.awt.geom.GeneralPath path = new java.awt.geom.GeneralPath();
+
+                    @Override
+                    public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2, java.awt.geom.Point2D p3) {
+                        path.moveTo(p0.getX(), p0.getY());
+                        path.lineTo(p1.getX(), p1.getY());
+                        path.lineTo(p2.getX(), p2.getY());
+                        path.lineTo(p3.getX(), p3.getY());
+                        path.closePath();
+                    }
+
+                    @Override
+                    public void moveTo(float x, float y) {
+                        path.moveTo(x, y);
+                    }
+
+                    @Override
+                    public void lineTo(float x, float y) {
+                        path.lineTo(x, y);
+                    }
+
+                    @Override
+                    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+                        path.curveTo(x1, y1, x2, y2, x3, y3);
+                    }
+
+                    @Override
+                    public java.awt.geom.Point2D getCurrentPoint() {
+                        return path.getCurrentPoint();
+                    }
+
+                    @Override
+                    public void closePath() {
+                        path.closePath();
+                    }
+
+                    @Override
+                    public void endPath() {
+                        path.reset();
+                    }
+
+                    @Override
+                    public void fillPath(int windingRule) throws IOException {
+                        java.awt.geom.Rectangle2D box = path.getBounds2D();
+                        if (box.getWidth() <= 8 && box.getMinX() > PdfReport.LEFT + PdfReport.WIDTH - 14) {
+                            float[] rgb = getGraphicsState().getNonStrokingColor().getComponents();
+                            found.add(new float[] {(float) -box.getCenterY(), rgb[0], rgb[1], rgb[2]});
+                        }
+                        path.reset();
+                    }
+
+                    @Override
+                    public void fillAndStrokePath(int windingRule) throws IOException {
+                        fillPath(windingRule);
+                    }
+
+                    @Override
+                    public void strokePath() {
+                        path.reset();
+                    }
+
+                    @Override
+                    public void clip(int windingRule) {
+                    }
+
+                    @Override
+                    public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage image) {
+                    }
+
+                    @Override
+                    public void shadingFill(org.apache.pdfbox.cos.COSName name) {
+                    }
+
+                    void run() throws IOException {
+                        processPage(getPage());
+                    }
+                }.run();
+                found.sort(java.util.Comparator.comparingDouble(f -> f[0]));
+                found.forEach(f -> colours.add(new java.awt.Color(f[1], f[2], f[3])));
+            }
+        }
+        return colours;
+    }
+
+    @Test
+    void theMarksColourIsTheMetricsDirectionsJudgementNeutralGrey() throws IOException {
+        List<java.awt.Color> marks = marks(pdf(content));
+        List<vn.inspection.pipeline.metrics.Metric> metrics = Catalogs.METRICS.metrics();
+        assertThat(marks).hasSameSizeAs(metrics);
+        MetricNotes notes = content.spec().metricNotes();
+        for (int i = 0; i < metrics.size(); i++) {
+            var row = content.row(metrics.get(i));
+            int judgement = notes.direction(metrics.get(i).id()).judge(row.delta());
+            java.awt.Color expected = judgement > 0 ? vn.inspection.pipeline.report.chart.Palette.UP
+                    : judgement < 0 ? vn.inspection.pipeline.report.chart.Palette.DOWN : row.delta() == 0
+                    ? vn.inspection.pipeline.report.chart.Palette.MUTED : vn.inspection.pipeline.report.chart.Palette.NEUTRAL;
+            assertThat(marks.get(i)).as(metrics.get(i).id()).isEqualTo(expected);
+        }
+        // by name: more organizations inspected is good news (blue); fewer members disciplined is no judgement (grey);
+        // fewer letters resolved is news to watch (red)
+        assertThat(marks.get(metrics.indexOf(Catalogs.METRICS.metric("inspection.orgs").orElseThrow())))
+                .isEqualTo(vn.inspection.pipeline.report.chart.Palette.UP);
+        assertThat(marks.get(metrics.indexOf(Catalogs.METRICS.metric("discipline.members").orElseThrow())))
+                .isEqualTo(vn.inspection.pipeline.report.chart.Palette.NEUTRAL);
+        assertThat(marks.get(metrics.indexOf(Catalogs.METRICS.metric("complaint.resolved").orElseThrow())))
+                .isEqualTo(vn.inspection.pipeline.report.chart.Palette.DOWN);
+    }
 }
