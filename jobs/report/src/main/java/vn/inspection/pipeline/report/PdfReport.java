@@ -313,6 +313,8 @@ final class PdfReport {
         info.setSubject(content.unit().name());
         info.setCreator("pipeline report (" + content.spec().id() + ")");
         info.setProducer("pipeline (PDFBox, JFreeChart)");
+        // which engine computed the figures: provenance for whoever asks, not jargon on the page
+        info.setCustomMetadataValue("Engine", content.engine());
         info.setCreationDate(GregorianCalendar.from(content.request().madeAt()));
         document.getDocumentCatalog().setLanguage(content.language() == vn.inspection.pipeline.text.Language.VI ? "vi-VN" : "en");
     }

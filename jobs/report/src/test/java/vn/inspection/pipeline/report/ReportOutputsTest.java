@@ -232,6 +232,7 @@ class ReportOutputsTest {
                     assertThat(text).contains("Trang " + (i + 1) + "/" + pages);
                 }
                 assertThat(document.getDocumentInformation().getTitle()).isEqualTo(content.fullTitle());
+                assertThat(document.getDocumentInformation().getCustomMetadataValue("Engine")).isEqualTo("fixture");
             }
         }
     }
