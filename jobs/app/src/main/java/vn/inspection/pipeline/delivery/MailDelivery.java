@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryListener;
@@ -27,9 +28,14 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import vn.inspection.pipeline.report.chart.Charts;
+import vn.inspection.pipeline.text.Language;
 
 /**
- * Mails a rendered report: the PDF attached, the subject and body from {@link MailText}, to the configured recipients,
+ * Mails a rendered report, as report subscriptions do: an HTML body with the key figures' table and the main chart
+ * inline (a PNG referenced by {@code cid:}), the same text as plain text for clients that show no HTML, and the PDF
+ * attached ({@code multipart/mixed} of a {@code multipart/related} holding the {@code multipart/alternative} and the
+ * image, then the PDF). The subject and body come from {@link MailText}; the mail goes to the configured recipients,
  * through the {@code JavaMailSender} Spring Boot configures from {@code spring.mail.*}. An SMTP error that may pass (the
  * server down or busy) is retried with exponential backoff ({@link RetryTemplate}); a wrong password or an address the
  * server refuses is not. The Message-ID is derived from the report and the recipients, so a mail sent again after a
@@ -152,14 +158,37 @@ public final class MailDelivery {
 
     private MimeMessage message(DeliveryLedger.Entry entry, Path pdf, String messageId) throws MessagingException {
         MimeMessage message = sender instanceof JavaMailSenderImpl impl ? new FixedIdMessage(impl.getSession(), messageId) : sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, StandardCharsets.UTF_8.name());
         helper.setFrom(from().orElseThrow());
         helper.setTo(settings.to().toArray(String[]::new));
         helper.setSubject(text().subject(entry, clock.getZone()));
-        helper.setText(text().body(entry, clock.getZone()), false);
+        helper.setText(text().body(entry, clock.getZone()), text().html(entry, clock.getZone(), CHART_ID));
+        // the inline image after the text: the related part's first part is the one a client shows
+        helper.addInline(CHART_ID, new ByteArrayResource(chart(entry)), "image/png");
         helper.setSentDate(java.util.Date.from(clock.instant()));
         helper.addAttachment(entry.file(), new FileSystemResource(pdf), "application/pdf");
         return message;
+    }
+
+    /** The Content-ID of the mail's chart. */
+    static final String CHART_ID = "bieu-do-ket-qua@inspection-pipeline";
+
+    /**
+     * The mail's chart: the key figures in A and B as bars. Figures below {@link Charts#SCALE_SPLIT 1/25} of the largest
+     * (bars that could not be seen) are left to the table.
+     */
+    byte[] chart(DeliveryLedger.Entry entry) {
+        List<DeliveryLedger.Figure> figures = text().shown(entry);
+        long max = figures.stream().mapToLong(f -> Math.max(f.a(), f.b())).max().orElse(0);
+        List<DeliveryLedger.Figure> large = figures.stream().filter(f -> max == 0 || Math.max(f.a(), f.b()) * Charts.SCALE_SPLIT >= max).toList();
+        long[][] values = new long[2][large.size()];
+        for (int i = 0; i < large.size(); i++) {
+            values[0][i] = large.get(i).a();
+            values[1][i] = large.get(i).b();
+        }
+        return new Charts(Language.parse(entry.language())).groupedBarsPng(text().chartTitle(entry),
+                large.stream().map(DeliveryLedger.Figure::label).toList(), List.of(entry.labelA(), entry.labelB()), values,
+                vn.inspection.pipeline.report.ChartData.WIDTH);
     }
 
     private Optional<String> from() {

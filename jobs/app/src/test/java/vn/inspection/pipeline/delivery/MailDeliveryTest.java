@@ -66,4 +66,60 @@ class MailDeliveryTest {
         assertThat(a.messageId(entry)).isEqualTo(b.messageId(entry)).matches("<[0-9a-f]{32}\\.half-year@inspection-pipeline>");
         assertThat(other.messageId(entry)).isNotEqualTo(a.messageId(entry));
     }
+
+    @Test
+    void sendsHtmlWithTheChartInlineAPlainTextAlternativeAndThePdfAttached(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(port);
+            java.nio.file.Path pdf = temp.resolve("half-year_2014-H1_vs_2013-H1.pdf");
+            java.nio.file.Files.write(pdf, "%PDF-1.7 a report".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            MailDelivery delivery = new MailDelivery(sender, mail(List.of("ubkt@vanxuan.example"), "pipeline@vanxuan.example"), Clock.systemUTC());
+
+            delivery.send(MailTextTest.entry("vi"), pdf, 1);
+
+            jakarta.mail.internet.MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(1);
+            jakarta.mail.internet.MimeMessage message = received[0];
+            // mixed: [related: [alternative: [text/plain, text/html], image/png inline], application/pdf attached]
+            assertThat(message.getContentType()).startsWith("multipart/mixed");
+            jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) message.getContent();
+            assertThat(mixed.getCount()).isEqualTo(2);
+            jakarta.mail.BodyPart related = mixed.getBodyPart(0);
+            assertThat(related.getContentType()).startsWith("multipart/related");
+            jakarta.mail.Multipart relatedParts = (jakarta.mail.Multipart) related.getContent();
+            assertThat(relatedParts.getCount()).isEqualTo(2);
+            jakarta.mail.BodyPart alternative = relatedParts.getBodyPart(0);
+            assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+            jakarta.mail.Multipart texts = (jakarta.mail.Multipart) alternative.getContent();
+            assertThat(texts.getCount()).isEqualTo(2);
+            assertThat(texts.getBodyPart(0).getContentType()).startsWith("text/plain").contains("UTF-8");
+            assertThat(texts.getBodyPart(1).getContentType()).startsWith("text/html").contains("UTF-8");
+            String plain = (String) texts.getBodyPart(0).getContent();
+            String html = (String) texts.getBodyPart(1).getContent();
+            assertThat(plain).contains("- Tổ chức đảng được kiểm tra: 423 (6 tháng đầu năm 2013: 401; +5,5%)").doesNotContain("<");
+            assertThat(html).contains("<img src=\"cid:" + MailDelivery.CHART_ID + "\"").contains(">Tổ chức đảng được kiểm tra</td>");
+            jakarta.mail.internet.MimeBodyPart image = (jakarta.mail.internet.MimeBodyPart) relatedParts.getBodyPart(1);
+            assertThat(image.getContentType()).startsWith("image/png");
+            assertThat(image.getContentID()).isEqualTo("<" + MailDelivery.CHART_ID + ">");
+            assertThat(image.getDisposition()).isEqualTo(jakarta.mail.Part.INLINE);
+            java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(image.getInputStream());
+            assertThat(chart.getWidth()).isEqualTo(2 * vn.inspection.pipeline.report.ChartData.WIDTH);
+            jakarta.mail.BodyPart attached = mixed.getBodyPart(1);
+            assertThat(attached.getContentType()).startsWith("application/pdf");
+            assertThat(attached.getDisposition()).isEqualTo(jakarta.mail.Part.ATTACHMENT);
+            assertThat(attached.getFileName()).isEqualTo("half-year_2014-H1_vs_2013-H1.pdf");
+            assertThat(attached.getInputStream().readAllBytes()).isEqualTo(java.nio.file.Files.readAllBytes(pdf));
+        } finally {
+            smtp.stop();
+        }
+    }
 }

@@ -73,4 +73,26 @@ class MailTextTest {
                 .hasMessageStartingWith("pipeline.delivery.mail.body uses {figure}, which is not a placeholder: use ")
                 .hasMessageContaining("{figures}");
     }
+
+    @Test
+    void theHtmlBodyHasTheTextTheKeyFiguresTableAndTheChartByItsContentId() {
+        MailText text = new MailText(DeliveryProperties.DEFAULT_SUBJECT, "Kính gửi <các đồng chí> & {unit},\n\n{figures}\n\nTệp {file}.",
+                List.of("inspection.orgs", "complaint.received", "discipline.orgs"));
+
+        String html = text.html(entry("vi"), HANOI, "chart@x");
+
+        assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"vi\">")
+                .contains("<p>Kính gửi &lt;các đồng chí&gt; &amp; Đảng bộ Khối Vạn Xuân,</p>")
+                .contains("<p>Tệp half-year_2014-H1_vs_2013-H1.pdf.</p>")
+                .contains("<img src=\"cid:chart@x\" alt=\"Một số kết quả chủ yếu: 6 tháng đầu năm 2014 so với cùng kỳ năm 2013\"");
+        // the table: a header, then one row a configured figure, numbers as the PDF prints them
+        String cells = html.replaceAll("<t[dh][^>]*>", "|").replaceAll("</t[dh]>", "").replaceAll("<[^>]+>", "");
+        assertThat(cells).contains("|Chỉ tiêu|6 tháng đầu năm 2013|6 tháng đầu năm 2014|Tăng/giảm|Tỷ lệ %\n")
+                .contains("|Tổ chức đảng được kiểm tra|401|423|+22|+5,5%\n")
+                .contains("|Đơn thư nhận được|92|71|\u221221|\u221222,8%\n")
+                .contains("|Tổ chức đảng bị thi hành kỷ luật|0|2|+2|\u2013\n");
+        assertThat(html.indexOf("<table")).as("the figures stand where the template has {figures}")
+                .isGreaterThan(html.indexOf("Kính gửi")).isLessThan(html.indexOf("Tệp half-year"));
+        assertThat(html).doesNotContain("{figures}").doesNotContain("\u0000");
+    }
 }

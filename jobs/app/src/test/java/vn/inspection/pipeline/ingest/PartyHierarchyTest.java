@@ -171,7 +171,7 @@ class PartyHierarchyTest {
 
             String text = pdfText(pdf);
 
-            assertThat(text).contains("ĐẢNG BỘ TỈNH NGÀN MÂY", "Báo cáo kết quả công tác kiểm tra, giám sát, thi hành kỷ luật đảng",
+            assertThat(text).contains("ĐẢNG BỘ TỈNH NGÀN MÂY", "Kết quả công tác kiểm tra, giám sát, thi hành kỷ luật đảng",
                     "Đảng bộ tỉnh Ngàn Mây (số liệu của mọi đơn vị)", "6 tháng đầu năm 2014 so với cùng kỳ năm 2013")
                     .doesNotContain("Khối các cơ quan Vạn Xuân");
             assertThat(text).as("the KPI row: organizations inspected, both halves and the difference")

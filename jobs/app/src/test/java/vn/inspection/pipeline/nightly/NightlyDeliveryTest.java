@@ -20,7 +20,8 @@ import vn.inspection.pipeline.support.Cli;
 /**
  * The nightly job end to end on the committed samples, as cron runs it (its own JVM), against a real SMTP server:
  * the half-year report on 2014-H1 is due on 2 July 2014, lands in the outbox and arrives by mail with the PDF attached
- * and the key figures in the body; the next night sends nothing.
+ * and the key figures in the body (HTML with the table and the chart inline, plain text beside it); the next night sends
+ * nothing.
  */
 class NightlyDeliveryTest {
     @TempDir
@@ -75,13 +76,24 @@ class NightlyDeliveryTest {
                 .contains("- Tổ chức đảng được giám sát: 363")
                 .contains("- Đảng viên được giám sát: 3.050")
                 .contains("- Đơn thư nhận được: 71 (6 tháng đầu năm 2013: 92; \u2212");
+        // an HTML mail as report subscriptions send: the table and the chart inline, the plain text beside it, the PDF attached
+        assertThat(mail.structure())
+                .isEqualTo("multipart/mixed[multipart/related[multipart/alternative[text/plain,text/html],image/png],application/pdf]");
+        assertThat(mail.inlines()).hasSize(1);
+        Mails.Inline chart = mail.inlines().get(0);
+        assertThat(chart.contentType()).startsWith("image/png");
+        String cid = chart.contentId().replaceAll("^<|>$", "");
+        assertThat(mail.html()).contains("<img src=\"cid:" + cid + "\"")
+                .contains("<td style=\"padding:4px 8px;border-bottom:1px solid #d4d4d4;\">Tổ chức đảng được kiểm tra</td>")
+                .contains(">423</td>").contains(">2.528</td>").contains(">3.050</td>");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.bytes())).getWidth()).isGreaterThan(600);
         assertThat(mail.attachments()).hasSize(1);
         Mails.Attachment pdf = mail.attachments().get(0);
         assertThat(pdf.fileName()).isEqualTo("half-year_2014-H1_vs_2013-H1.pdf");
         assertThat(pdf.contentType()).startsWith("application/pdf");
-        assertThat(pdf.pdfPages()).isEqualTo(6);
+        assertThat(pdf.pdfPages()).isEqualTo(7);
         String text = pdf.pdfText().replaceAll("\\s+", " "); // the title wraps
-        assertThat(text).contains("Báo cáo kết quả công tác kiểm tra, giám sát, thi hành kỷ luật đảng")
+        assertThat(text).contains("BÁO CÁO Kết quả công tác kiểm tra, giám sát, thi hành kỷ luật đảng")
                 .contains("6 tháng đầu năm 2014").contains("6 tháng đầu năm 2013").contains("2.528").contains("423");
         Path outboxPdf = home.resolve("outbox/half-year_2014-H1_vs_2013-H1.pdf");
         assertThat(Files.readAllBytes(outboxPdf)).as("the mail carries the outbox's PDF").isEqualTo(pdf.bytes());

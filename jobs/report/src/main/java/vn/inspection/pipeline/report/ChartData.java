@@ -19,11 +19,22 @@ import vn.inspection.pipeline.report.chart.Charts;
  * @param series each series' label: the metrics of a trend; the two periods of a bar chart
  * @param values {@code values[series][column]}
  * @param bands  the columns of a trend that fall in the compared periods (A, then B)
+ * @param part   0 for a chart drawn whole; 1 and 2 for the large and the small values of a bar chart split by magnitude
  */
 public record ChartData(ChartSpec spec, String title, String note, List<String> keys, List<String> labels, List<String> series, long[][] values,
-                        List<Charts.Band> bands) {
+                        List<Charts.Band> bands, int part) {
     /** The width charts are drawn at in the PDF (the text width of an A4 page with print margins), in points. */
     public static final int WIDTH = 453;
+
+    public ChartData(ChartSpec spec, String title, String note, List<String> keys, List<String> labels, List<String> series, long[][] values,
+                     List<Charts.Band> bands) {
+        this(spec, title, note, keys, labels, series, values, bands, 0);
+    }
+
+    /** The name of its PNG file without the number: the spec's chart id, "-2" after it for the small values' part. */
+    public String fileId() {
+        return part <= 1 ? spec.id() : spec.id() + "-" + part;
+    }
 
     public ChartData {
         Objects.requireNonNull(spec, "spec");
@@ -67,10 +78,9 @@ public record ChartData(ChartSpec spec, String title, String note, List<String> 
         int header = 46 + (note.isEmpty() ? 0 : 12);
         if (spec instanceof ChartSpec.Trend) {
             // a second legend line when the lines and the bands do not fit on one
-            return header + 14 + (labels.size() > 12 ? 200 : 160);
+            return header + 14 + (labels.size() > 12 ? 190 : 140);
         }
-        int rows = Math.max(1, labels.size());
-        int perRow = series.size() * 9 + 10;
-        return header + Math.max(90, rows * perRow);
+        // a wrapped name takes the height of its lines
+        return Charts.barsHeight(labels, series.size(), header);
     }
 }

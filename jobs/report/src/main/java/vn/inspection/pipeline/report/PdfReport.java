@@ -30,9 +30,12 @@ import vn.inspection.pipeline.report.chart.ReportFonts;
 import vn.inspection.pipeline.schema.Label;
 
 /**
- * A report as a PDF for print: A4 portrait with the margins of Vietnamese administrative documents (30 mm left,
- * 20 mm elsewhere), the title block with the unit, periods and the data's freshness, the KPI table, then the charts
- * as vector drawings; every page has a footer with the unit, the periods and "Trang n/N". The report font is embedded
+ * A report as a PDF for print, framed as a party document (Hướng dẫn 36-HD/VPTW, 2018): A4 portrait with the margins
+ * of Vietnamese administrative documents (30 mm left, 20 mm elsewhere); the issuing body top left with its number
+ * ("Số …-BC/UBKT"), "ĐẢNG CỘNG SẢN VIỆT NAM" top right over its rule and the place-and-date line in italics; the
+ * document type and title; the unit, periods and the data's freshness; the numbered sections (the written
+ * assessment, the KPI table, the charts as vector drawings); the signer and "Nơi nhận"; the appendix defining every
+ * metric shown. Every page has a footer with the unit, the periods and "Trang n/N". The report font is embedded
  * as a subset, and chart text is text in that font, so every word can be searched and copied.
  */
 final class PdfReport {
@@ -92,11 +95,15 @@ final class PdfReport {
     private void render() throws IOException {
         describe();
         newPage();
+        frame();
         titleBlock();
         int number = 0;
         for (Section section : content.spec().sections()) {
             number++;
-            if (section instanceof Section.KpiTable table) {
+            if (section instanceof Section.Assessment) {
+                heading(number, section.title(), 3 * (BODY + 5));
+                assessment();
+            } else if (section instanceof Section.KpiTable table) {
                 heading(number, section.title(), tableHeaderHeight() + 4 * ROW);
                 kpiTable(table);
             } else {
@@ -107,6 +114,8 @@ final class PdfReport {
                 }
             }
         }
+        signature();
+        appendix();
         page.close();
         footers();
     }
@@ -114,9 +123,188 @@ final class PdfReport {
     private List<ChartData> chartsOf(Section.Charts section) {
         List<ChartData> list = new ArrayList<>();
         for (ChartSpec spec : section.charts()) {
-            content.charts().stream().filter(c -> c.spec().equals(spec)).findFirst().ifPresent(list::add);
+            content.charts().stream().filter(c -> c.spec().equals(spec)).forEach(list::add);
         }
         return list;
+    }
+
+    // ------------------------------------------------------------------ the party-document frame
+
+    private static final float FRAME = 10f;
+
+    /** The issuing body and number top left, the national header with its rule and the place-and-date line top right. */
+    private void frame() throws IOException {
+        DocumentFrame frame = content.spec().document();
+        float half = WIDTH * 0.46f;
+        float leftCentre = LEFT + half / 2;
+        float rightCentre = LEFT + WIDTH - (WIDTH - half) / 2 + 6;
+        float top = y;
+        // left: the parent line, the body in bold, a star, the number
+        float left = top;
+        for (String line : wrap(text.upper(parentLine(frame)), regular, FRAME, half)) {
+            left -= FRAME + 2;
+            show(line, regular, FRAME, leftCentre - width(line, regular, FRAME) / 2, left, Palette.TEXT);
+        }
+        for (String line : wrap(text.upper(frame.body().in(content.language())), bold, FRAME, half)) {
+            left -= FRAME + 2;
+            show(line, bold, FRAME, leftCentre - width(line, bold, FRAME) / 2, left, Palette.TEXT);
+        }
+        left -= FRAME + 1;
+        show("*", regular, FRAME, leftCentre - width("*", regular, FRAME) / 2, left, Palette.TEXT);
+        left -= FRAME + 3;
+        String number = frame.numberLine(vietnamese());
+        show(number, regular, FRAME, leftCentre - width(number, regular, FRAME) / 2, left, Palette.TEXT);
+        // right: the national header, its rule as long as it, the place and date in italics
+        String nation = frame.nation().in(content.language());
+        float size = FRAME + 1;
+        float right = top - size - 2;
+        float nationWidth = width(nation, bold, size);
+        show(nation, bold, size, rightCentre - nationWidth / 2, right, Palette.TEXT);
+        page.setStrokingColor(Palette.TEXT);
+        page.setLineWidth(0.6f);
+        page.moveTo(rightCentre - nationWidth / 2, right - 4);
+        page.lineTo(rightCentre + nationWidth / 2, right - 4);
+        page.stroke();
+        right -= 2 * (FRAME + 2) + 4;
+        String date = dateLine(frame);
+        italic(date, regular, FRAME, rightCentre - width(date, regular, FRAME) / 2, right, Palette.TEXT);
+        y = Math.min(left, right) - 14;
+    }
+
+    private boolean vietnamese() {
+        return content.language() == vn.inspection.pipeline.text.Language.VI;
+    }
+
+    /** The configured parent line, else the name of the unit reported on (the top unit for a report on every unit). */
+    private String parentLine(DocumentFrame frame) {
+        return frame.parent() != null ? frame.parent().in(content.language()) : content.unit().name();
+    }
+
+    /** "Hà Nội, ngày 05 tháng 7 năm 2014" (days before the 10th and January, February with a 0), "Ha Noi, 5 July 2014". */
+    String dateLine(DocumentFrame frame) {
+        java.time.LocalDate day = content.request().madeAt().toLocalDate();
+        String place = frame.place().in(content.language());
+        if (!vietnamese()) {
+            return place + ", " + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
+                    + day.getYear();
+        }
+        String d = (day.getDayOfMonth() < 10 ? "0" : "") + day.getDayOfMonth();
+        String m = (day.getMonthValue() < 3 ? "0" : "") + day.getMonthValue();
+        return place + ", ngày " + d + " tháng " + m + " năm " + day.getYear();
+    }
+
+    // ------------------------------------------------------------------ the assessment
+
+    private static final float PROSE = 10f;
+
+    private void assessment() throws IOException {
+        List<String> paragraphs = content.assessment();
+        if (paragraphs.isEmpty()) {
+            paragraphs = List.of(text.pick("Không có số liệu để đánh giá.", "No figures to assess."));
+        }
+        for (String paragraph : paragraphs) {
+            prose(paragraph, regular, PROSE, 14);
+            y -= 3;
+        }
+        y -= GAP - 3;
+    }
+
+    /** A paragraph wrapped to the text width, its first line indented by {@code indent} points. */
+    private void prose(String paragraph, PDFont font, float size, float indent) throws IOException {
+        List<String> lines = indented(paragraph, font, size, indent);
+        for (int i = 0; i < lines.size(); i++) {
+            ensure(size + 4);
+            y -= size + 4;
+            show(lines.get(i), font, size, LEFT + (i == 0 ? indent : 0), y, Palette.TEXT);
+        }
+    }
+
+    private static List<String> indented(String paragraph, PDFont font, float size, float indent) throws IOException {
+        List<String> first = wrap(paragraph, font, size, WIDTH - indent);
+        if (first.size() <= 1) {
+            return first;
+        }
+        // the first line is the indented one: the rest wrap again at the full width
+        String head = first.get(0);
+        List<String> lines = new ArrayList<>();
+        lines.add(head);
+        lines.addAll(wrap(paragraph.substring(head.length()).strip(), font, size, WIDTH));
+        return lines;
+    }
+
+    // ------------------------------------------------------------------ signer and recipients
+
+    private void signature() throws IOException {
+        DocumentFrame frame = content.spec().document();
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < frame.recipients().size(); i++) {
+            recipients.add("- " + frame.recipients().get(i).in(content.language()) + (i == frame.recipients().size() - 1 ? "." : ","));
+        }
+        float half = WIDTH * 0.46f;
+        float height = Math.max(4 * (FRAME + 3) + 50, (recipients.size() + 1) * (SMALL + 3) + 6);
+        ensure(height + 10);
+        y -= 10;
+        float top = y;
+        float left = top - SMALL - 2;
+        show(text.pick("Nơi nhận:", "To:"), bold, SMALL + 0.5f, LEFT, left, Palette.TEXT);
+        for (String recipient : recipients) {
+            for (String line : wrap(recipient, regular, SMALL, half)) {
+                left -= SMALL + 3;
+                show(line, regular, SMALL, LEFT, left, Palette.TEXT);
+            }
+        }
+        float centre = LEFT + WIDTH - (WIDTH - half) / 2;
+        float right = top;
+        for (Label label : List.of(frame.signerFor(), frame.signerTitle())) {
+            String line = text.upper(label.in(content.language()));
+            if (!line.isBlank()) {
+                right -= FRAME + 3;
+                show(line, bold, FRAME, centre - width(line, bold, FRAME) / 2, right, Palette.TEXT);
+            }
+        }
+        right -= 55;
+        if (!frame.signerName().isBlank()) {
+            show(frame.signerName(), bold, FRAME, centre - width(frame.signerName(), bold, FRAME) / 2, right, Palette.TEXT);
+        }
+        y = Math.min(left, right) - GAP;
+    }
+
+    // ------------------------------------------------------------------ the definitions appendix
+
+    private void appendix() throws IOException {
+        List<Metric> metrics = content.shownMetrics();
+        String title = text.pick("PHỤ LỤC: GIẢI THÍCH CHỈ TIÊU", "APPENDIX: WHAT EACH METRIC COUNTS");
+        ensure(40 + 3 * (SMALL + 3));
+        y -= 18;
+        show(title, bold, 10.5f, LEFT, y, Palette.PERIOD_B);
+        y -= 4;
+        for (String line : wrap(text.pick("Mỗi chỉ tiêu đếm số lượt bản ghi trong sổ theo dõi; số liệu của một đơn vị gồm cả các đơn vị cấp dưới. "
+                        + "Mũi tên ở bảng số liệu: xanh là thay đổi theo hướng tốt, đỏ là theo hướng cần lưu ý, xám là không đánh giá.",
+                "Each metric counts register records; a unit's figures include the units below it. The table's marks: blue is a change for the "
+                        + "better, red one to watch, grey no judgement."), regular, SMALL, WIDTH)) {
+            y -= SMALL + 3;
+            show(line, regular, SMALL, LEFT, y, Palette.MUTED);
+        }
+        y -= 4;
+        MetricNotes notes = content.spec().metricNotes();
+        for (Metric metric : metrics) {
+            String label = metric.label().in(content.language());
+            String definition = notes.definition(metric.id()).map(d -> d.in(content.language()))
+                    .orElse(text.pick("(chưa có định nghĩa trong schemas/metrics.json)", "(no definition in schemas/metrics.json)"));
+            String direction = switch (notes.direction(metric.id())) {
+                case HIGHER_IS_BETTER -> text.pick("Tăng là tốt.", "Higher is better.");
+                case LOWER_IS_BETTER -> text.pick("Giảm là tốt.", "Lower is better.");
+                case NEUTRAL -> text.pick("Không đánh giá tăng, giảm.", "Neutral.");
+            };
+            List<String> lines = wrap(definition + " " + direction, regular, SMALL, WIDTH - 12);
+            ensure((lines.size() + 1) * (SMALL + 3) + 3);
+            y -= SMALL + 5;
+            show(label, bold, SMALL, LEFT, y, Palette.TEXT);
+            for (String line : lines) {
+                y -= SMALL + 3;
+                show(line, regular, SMALL, LEFT + 12, y, Palette.TEXT);
+            }
+        }
     }
 
     private void describe() {
@@ -125,6 +313,8 @@ final class PdfReport {
         info.setSubject(content.unit().name());
         info.setCreator("pipeline report (" + content.spec().id() + ")");
         info.setProducer("pipeline (PDFBox, JFreeChart)");
+        // which engine computed the figures: provenance for whoever asks, not jargon on the page
+        info.setCustomMetadataValue("Engine", content.engine());
         info.setCreationDate(GregorianCalendar.from(content.request().madeAt()));
         document.getDocumentCatalog().setLanguage(content.language() == vn.inspection.pipeline.text.Language.VI ? "vi-VN" : "en");
     }
@@ -172,26 +362,24 @@ final class PdfReport {
     // ------------------------------------------------------------------ title block
 
     private void titleBlock() throws IOException {
-        float top = y;
-        List<String> unitLines = wrap(text.upper(content.unit().name()), bold, BODY, WIDTH * 0.55f);
-        for (String line : unitLines) {
-            y -= BODY + 2;
-            show(line, bold, BODY, LEFT, y, Palette.TEXT);
+        String type = text.upper(content.spec().document().type().in(content.language()));
+        y -= 16;
+        centred(type, bold, 14f, Palette.TEXT);
+        for (String line : balanced(subject(), bold, 12f, WIDTH - 40)) {
+            y -= 16;
+            centred(line, bold, 12f, Palette.TEXT);
         }
-        String made = text.pick("Lập lúc ", "Made at ") + text.moment(content.request().madeAt());
-        show(made, regular, SMALL, LEFT + WIDTH - width(made, regular, SMALL), top - BODY - 2, Palette.MUTED);
-        y -= 26;
-
-        for (String line : balanced(content.spec().title().in(content.language()), bold, 15f, WIDTH - 20)) {
-            y -= 19;
-            centred(line, bold, 15f, Palette.TEXT);
-        }
-        y -= 4;
-        for (String line : balanced(content.periodPhrase(), bold, 11.5f, WIDTH - 20)) {
+        for (String line : balanced(content.periodPhrase(), bold, 11f, WIDTH - 40)) {
             y -= 15;
-            centred(line, bold, 11.5f, Palette.PERIOD_B);
+            centred(line, bold, 11f, Palette.PERIOD_B);
         }
-        y -= 14;
+        y -= 8;
+        page.setStrokingColor(Palette.TEXT);
+        page.setLineWidth(0.5f);
+        page.moveTo(LEFT + WIDTH / 2 - 30, y);
+        page.lineTo(LEFT + WIDTH / 2 + 30, y);
+        page.stroke();
+        y -= 12;
 
         ZoneId zone = content.request().madeAt().getZone();
         Freshness freshness = content.freshness();
@@ -199,10 +387,10 @@ final class PdfReport {
                 ? text.pick("Kho dữ liệu chưa có tệp sổ theo dõi nào.", "No register has been ingested yet.")
                 : text.pick(text.numbers.count(freshness.files()) + " tệp sổ theo dõi đã nhập (" + text.numbers.count(freshness.records())
                         + " bản ghi)" + freshness.lastIngest().map(t -> ", lần nhập gần nhất lúc " + text.moment(t, zone)).orElse("")
-                        + "; tính trên " + engineName() + ".",
+                        + ".",
                 text.numbers.count(freshness.files()) + " registers ingested (" + text.numbers.count(freshness.records()) + " records)"
                         + freshness.lastIngest().map(t -> ", last ingested at " + text.moment(t, zone)).orElse("")
-                        + "; computed on " + engineName() + ".");
+                        + ".");
         String unit = content.unit().isAll()
                 ? content.unit().name() + text.pick(" (số liệu của mọi đơn vị)", " (every unit's figures)")
                 : content.unit().name() + " (" + content.unit().code() + text.pick("), gồm các đơn vị cấp dưới", "), with the units below it");
@@ -211,6 +399,7 @@ final class PdfReport {
         rows.add(new String[] {text.pick("Kỳ báo cáo", "Period"), content.b().label(content.language()) + " (" + text.days(content.b()) + ")"});
         rows.add(new String[] {text.pick("Kỳ so sánh", "Compared with"), content.a().label(content.language()) + " (" + text.days(content.a()) + ")"});
         rows.add(new String[] {text.pick("Số liệu", "Data"), data});
+        rows.add(new String[] {text.pick("Lập lúc", "Made at"), text.moment(content.request().madeAt())});
         for (String note : content.notes()) {
             rows.add(new String[] {text.pick("Lưu ý", "Note"), note});
         }
@@ -218,12 +407,15 @@ final class PdfReport {
         y -= GAP;
     }
 
-    private String engineName() {
-        return switch (content.engine()) {
-            case "duckdb" -> "DuckDB";
-            case "spark" -> "Spark SQL";
-            default -> content.engine();
-        };
+    /** The report's title without the document type it starts with ("Báo cáo kết quả …" under "BÁO CÁO": "kết quả …"). */
+    private String subject() {
+        String title = content.spec().title().in(content.language());
+        String type = content.spec().document().type().in(content.language());
+        if (vietnamese() && title.length() > type.length() && title.substring(0, type.length()).equalsIgnoreCase(type) && title.charAt(type.length()) == ' ') {
+            String rest = title.substring(type.length()).strip();
+            return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        return title;
     }
 
     private void infoBox(List<String[]> rows) throws IOException {
@@ -386,13 +578,16 @@ final class PdfReport {
             show(cells[c], font, TABLE, x + widths[c] - 4 - width(cells[c], font, TABLE), baseline, Palette.TEXT);
             x += widths[c];
         }
-        mark(row.delta(), x + widths[5] / 2, y - ROW / 2);
+        mark(row.delta(), content.spec().metricNotes().direction(metric.id()).judge(row.delta()), x + widths[5] / 2, y - ROW / 2);
         y -= ROW;
         rule(y, Palette.GRID, 0.4f);
     }
 
-    /** ▲ for a rise, ▼ for a fall, a short bar for no change: drawn, so it prints the same everywhere. */
-    private void mark(long delta, float cx, float cy) throws IOException {
+    /**
+     * ▲ for a rise, ▼ for a fall, a short bar for no change: drawn, so it prints the same everywhere. Its colour is the
+     * metric's direction's judgement: blue for news for the better, red for news to watch, grey for no judgement.
+     */
+    private void mark(long delta, int judgement, float cx, float cy) throws IOException {
         if (delta == 0) {
             page.setNonStrokingColor(Palette.MUTED);
             page.addRect(cx - 3, cy - 0.6f, 6, 1.2f);
@@ -400,7 +595,7 @@ final class PdfReport {
             return;
         }
         float h = 3.2f;
-        page.setNonStrokingColor(delta > 0 ? Palette.UP : Palette.DOWN);
+        page.setNonStrokingColor(judgement > 0 ? Palette.UP : judgement < 0 ? Palette.DOWN : Palette.NEUTRAL);
         if (delta > 0) {
             page.moveTo(cx - h, cy - h + 0.8f);
             page.lineTo(cx + h, cy - h + 0.8f);
@@ -452,6 +647,16 @@ final class PdfReport {
 
     private void show(String line, PDFont font, float size, float x, float baseline, Color colour) throws IOException {
         show(page, line, font, size, x, baseline, colour);
+    }
+
+    /** Text slanted as italics (the embedded font has no italic face): the place-and-date line. */
+    private void italic(String line, PDFont font, float size, float x, float baseline, Color colour) throws IOException {
+        page.beginText();
+        page.setFont(font, size);
+        page.setNonStrokingColor(colour);
+        page.setTextMatrix(new Matrix(1, 0, 0.21f, 1, x, baseline));
+        page.showText(printable(line));
+        page.endText();
     }
 
     private static void show(PDPageContentStream stream, String line, PDFont font, float size, float x, float baseline, Color colour)

@@ -40,10 +40,13 @@ import vn.inspection.pipeline.unit.UnitTables;
  * @param comparison every metric of the KPI table and the bar charts in A and B
  * @param recordTypes each record type's label (the KPI table's groups)
  * @param notes     what a reader must know about the figures
- * @param charts    the numbers of every chart, in the spec's order
+ * @param charts    the numbers of every chart, in the spec's order (a bar chart whose values differ by orders of
+ *                  magnitude in two parts, each on its own scale)
+ * @param assessment the paragraphs of the written assessment, filled from the figures
  */
 public record ReportContent(ReportRequest request, Period a, Period b, ReportUnit unit, Freshness freshness, Optional<DateSpan> span,
-                            Comparison comparison, Map<String, Label> recordTypes, List<String> notes, List<ChartData> charts) {
+                            Comparison comparison, Map<String, Label> recordTypes, List<String> notes, List<ChartData> charts,
+                            List<String> assessment) {
 
     /** The unit a report is about: a code and name, or (code null) every unit under the name of the top unit. */
     public record ReportUnit(String code, String name) {
@@ -61,6 +64,12 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
         recordTypes = Map.copyOf(recordTypes);
         notes = List.copyOf(notes);
         charts = List.copyOf(charts);
+        assessment = List.copyOf(assessment);
+    }
+
+    /** Every metric the report shows (the KPI table's, the bar charts', the assessment's), in order, for the appendix. */
+    public List<Metric> shownMetrics() {
+        return comparison.rows().stream().map(Comparison.Row::metric).toList();
     }
 
     public Language language() {
@@ -122,6 +131,13 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
                 compared.addAll(bars.metrics());
             }
         }
+        Section.Assessment assessment = spec.sections().stream().filter(s -> s instanceof Section.Assessment).map(s -> (Section.Assessment) s)
+                .findFirst().orElse(null);
+        if (assessment != null) {
+            for (Assessment.Paragraph paragraph : assessment.paragraphs()) {
+                paragraph.metricIds().forEach(id -> compared.add(catalog.metric(id).orElseThrow()));
+            }
+        }
         Comparison comparison = Comparison.of(engine, List.copyOf(compared), a, b, unit.code(), request.basis());
         Optional<DateSpan> span = engine.span(catalog.metrics());
         List<String> notes = ComparisonFormat.coverageNotes(comparison, span, language);
@@ -134,9 +150,25 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
         Collector collector = new Collector(engine, schemas, request, text, a, b, unit, units, comparison, span);
         List<ChartData> charts = new ArrayList<>();
         for (ChartSpec chart : spec.charts()) {
-            charts.add(collector.chart(chart));
+            charts.addAll(collector.chart(chart));
         }
-        return new ReportContent(request, a, b, unit, freshness, span, comparison, recordTypes, notes, charts);
+        List<String> sentences = List.of();
+        if (assessment != null) {
+            Map<String, Comparison.Row> rows = new LinkedHashMap<>();
+            comparison.rows().forEach(r -> rows.put(r.metric().id(), r));
+            Map<String, List<Assessment.UnitCount>> byUnit = new LinkedHashMap<>();
+            for (Assessment.Paragraph paragraph : assessment.paragraphs()) {
+                for (String id : paragraph.unitMetricIds()) {
+                    if (!byUnit.containsKey(id)) {
+                        Map<String, long[]> sums = collector.subordinates(List.of(catalog.metric(id).orElseThrow()));
+                        byUnit.put(id, sums.entrySet().stream().map(e -> new Assessment.UnitCount(collector.name(e.getKey()), e.getValue()[0], e.getValue()[1]))
+                                .toList());
+                    }
+                }
+            }
+            sentences = Assessment.write(assessment, new Assessment.Figures(language, a, b, unit.name(), rows, byUnit));
+        }
+        return new ReportContent(request, a, b, unit, freshness, span, comparison, recordTypes, notes, charts, sentences);
     }
 
     private static ReportUnit unit(List<UnitTables.UnitRow> units, String wanted, ReportText text) {
@@ -159,52 +191,75 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
         return units.stream().filter(u -> u.parentCode() == null && u.successorCode() == null).toList();
     }
 
+    /** The key prefix of a unit's own records in the subordinate sums. */
+    static final String OWN = "=";
+    /** A bar chart's rows whose values are below 1/SCALE_SPLIT of its largest go to a chart of their own. */
+    static final long SCALE_SPLIT = Charts.SCALE_SPLIT;
+
     /** Builds each chart's numbers from the engine. */
     private record Collector(MetricEngine engine, SchemaCatalog schemas, ReportRequest request, ReportText text, Period a, Period b, ReportUnit unit,
                              List<UnitTables.UnitRow> units, Comparison comparison, Optional<DateSpan> span) {
 
-        ChartData chart(ChartSpec chart) {
+        List<ChartData> chart(ChartSpec chart) {
             String title = chart.title().in(text.language());
             if (chart instanceof ChartSpec.Bars bars) {
                 return bars(bars, title);
             }
             if (chart instanceof ChartSpec.Trend trend) {
-                return trend(trend, title);
+                return List.of(trend(trend, title));
             }
             if (chart instanceof ChartSpec.TopUnits top) {
-                return topUnits(top, title);
+                return List.of(topUnits(top, title));
             }
-            return codes((ChartSpec.Codes) chart, title);
+            return List.of(codes((ChartSpec.Codes) chart, title));
         }
 
         List<String> periodSeries() {
             return List.of(a.label(text.language()), b.label(text.language()));
         }
 
-        ChartData bars(ChartSpec.Bars bars, String title) {
+        /**
+         * One chart, or two when its largest value is more than {@link #SCALE_SPLIT} times a row's: the rows that
+         * would be drawn as invisible slivers get a chart of their own, on their own scale.
+         */
+        List<ChartData> bars(ChartSpec.Bars bars, String title) {
+            List<Comparison.Row> rows = bars.metrics().stream()
+                    .map(metric -> comparison.rows().stream().filter(r -> r.metric().equals(metric)).findFirst().orElseThrow()).toList();
+            long max = rows.stream().mapToLong(r -> Math.max(r.a(), r.b())).max().orElse(0);
+            List<Comparison.Row> large = rows.stream().filter(r -> Math.max(r.a(), r.b()) * SCALE_SPLIT >= max).toList();
+            List<Comparison.Row> small = rows.stream().filter(r -> !large.contains(r)).toList();
+            if (small.isEmpty() || max == 0) {
+                return List.of(barChart(bars, title, rows, 0));
+            }
+            return List.of(barChart(bars, title, large, 1),
+                    barChart(bars, title + text.pick(" (tiếp): chỉ tiêu có số nhỏ, thang đo riêng", " (continued): small counts, on their own scale"), small, 2));
+        }
+
+        ChartData barChart(ChartSpec.Bars bars, String title, List<Comparison.Row> rows, int part) {
             List<String> keys = new ArrayList<>();
             List<String> labels = new ArrayList<>();
-            long[][] values = new long[2][bars.metrics().size()];
+            long[][] values = new long[2][rows.size()];
             int i = 0;
-            for (Metric metric : bars.metrics()) {
-                Comparison.Row row = comparison.rows().stream().filter(r -> r.metric().equals(metric)).findFirst().orElseThrow();
-                keys.add(metric.id());
-                labels.add(metric.label().in(text.language()));
+            for (Comparison.Row row : rows) {
+                keys.add(row.metric().id());
+                labels.add(row.metric().label().in(text.language()));
                 values[0][i] = row.a();
                 values[1][i] = row.b();
                 i++;
             }
-            return new ChartData(bars, title, "", keys, labels, periodSeries(), values, List.of());
+            return new ChartData(bars, title, "", keys, labels, periodSeries(), values, List.of(), part);
         }
 
+        /** The trend from the first year of data (or of A) to the end of the later compared period, never beyond it. */
         ChartData trend(ChartSpec.Trend trend, String title) {
             int first = Math.min(a.from().getYear(), b.from().getYear());
-            int last = Math.max(a.to().getYear(), b.to().getYear());
+            java.time.LocalDate end = a.to().isAfter(b.to()) ? a.to() : b.to();
+            int last = end.getYear();
             if (span.isPresent()) {
                 first = Math.min(first, span.get().first().getYear());
-                last = Math.max(last, span.get().last().getYear());
             }
-            List<Period> columns = Period.standardPeriods(first, last).stream().filter(p -> p.kind() == trend.by()).toList();
+            List<Period> columns = Period.standardPeriods(first, last).stream().filter(p -> p.kind() == trend.by())
+                    .filter(p -> !p.from().isAfter(end)).toList();
             Map<String, Map<String, Long>> totals = engine.totals(trend.metrics(), columns, unit.code(), request.basis());
             long[][] values = new long[trend.metrics().size()][columns.size()];
             List<String> series = new ArrayList<>();
@@ -226,6 +281,12 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
             };
             String note = text.pick("Số lượt " + by + ", " + first + "\u2013" + last + "; nền tô: hai kỳ so sánh",
                     "Count " + by + ", " + first + "\u2013" + last + "; shaded: the two periods compared");
+            if (!columns.isEmpty()) {
+                String to = columns.get(columns.size() - 1).label(text.language());
+                String from = columns.get(0).label(text.language());
+                note = text.pick("Số lượt " + by + ", từ " + from + " đến " + to + "; nền tô: hai kỳ so sánh",
+                        "Count " + by + ", " + from + " to " + to + "; shaded: the two periods compared");
+            }
             return new ChartData(trend, title, note, columns.stream().map(Period::id).toList(),
                     columns.stream().map(p -> p.label(text.language())).toList(), series, values, bands);
         }
@@ -244,21 +305,54 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
             return from < 0 ? Optional.empty() : Optional.of(new Charts.Band(period.label(text.language()), from, to, shade));
         }
 
-        ChartData topUnits(ChartSpec.TopUnits top, String title) {
+        /** A unit's name, or its code when the reference has none; the own records of a unit are named "… (trực tiếp)". */
+        String name(String code) {
+            if (code.startsWith(OWN)) {
+                String parent = code.substring(OWN.length());
+                return units.stream().filter(u -> u.code().equals(parent)).findFirst().map(UnitTables.UnitRow::name).orElse(parent)
+                        + text.pick(" (trực tiếp)", " (own records)");
+            }
+            return units.stream().filter(u -> u.code().equals(code)).findFirst().map(UnitTables.UnitRow::name).orElse(code);
+        }
+
+        /**
+         * The sums of the metrics in A and B for each direct subordinate of the report's unit (of each top unit when
+         * the report is on every unit), each with the units below it; and, under {@code OWN + code}, the records
+         * of the unit itself that no subordinate holds, so a unit whose records are its own is not "no data".
+         */
+        Map<String, long[]> subordinates(List<Metric> metrics) {
             List<String> parents = unit.isAll() ? roots(units).stream().map(UnitTables.UnitRow::code).toList() : List.of(unit.code());
-            Map<String, long[]> sums = new HashMap<>();
+            Map<String, long[]> sums = new LinkedHashMap<>();
             for (String parent : parents) {
-                Map<String, Map<String, Map<String, Long>>> values = engine.bySubordinate(top.metrics(), List.of(a, b), parent, request.basis());
+                Map<String, Map<String, Map<String, Long>>> values = engine.bySubordinate(metrics, List.of(a, b), parent, request.basis());
+                long[] children = new long[2];
                 for (Map<String, Map<String, Long>> byUnit : values.values()) {
                     byUnit.forEach((code, byPeriod) -> {
                         long[] sum = sums.computeIfAbsent(code, c -> new long[2]);
                         sum[0] += byPeriod.getOrDefault(a.id(), 0L);
                         sum[1] += byPeriod.getOrDefault(b.id(), 0L);
+                        children[0] += byPeriod.getOrDefault(a.id(), 0L);
+                        children[1] += byPeriod.getOrDefault(b.id(), 0L);
                     });
                 }
+                Map<String, Map<String, Long>> whole = engine.totals(metrics, List.of(a, b), parent, request.basis());
+                long[] total = new long[2];
+                for (Metric metric : metrics) {
+                    Map<String, Long> byPeriod = whole.getOrDefault(metric.id(), Map.of());
+                    total[0] += byPeriod.getOrDefault(a.id(), 0L);
+                    total[1] += byPeriod.getOrDefault(b.id(), 0L);
+                }
+                if (total[0] > children[0] || total[1] > children[1]) {
+                    sums.put(OWN + parent, new long[] {Math.max(0, total[0] - children[0]), Math.max(0, total[1] - children[1])});
+                }
             }
+            return sums;
+        }
+
+        ChartData topUnits(ChartSpec.TopUnits top, String title) {
+            Map<String, long[]> sums = subordinates(top.metrics());
             Map<String, String> names = new HashMap<>();
-            units.forEach(u -> names.put(u.code(), u.name()));
+            sums.keySet().forEach(code -> names.put(code, name(code)));
             List<String> ranked = sums.keySet().stream()
                     .sorted(Comparator.<String>comparingLong(code -> -sums.get(code)[1])
                             .thenComparingLong(code -> -sums.get(code)[0])

@@ -18,6 +18,8 @@ import vn.inspection.pipeline.period.Period;
  * command line alike, and how they write their files.
  */
 public final class ReportOptions {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private ReportOptions() {
     }
 
@@ -65,13 +67,18 @@ public final class ReportOptions {
         }
     }
 
-    /** Writes a file through a temporary file beside it, moved over it only when complete: never half a report. */
+    /**
+     * Writes a file through a temporary file beside it, moved over it only when complete: never half a report. The
+     * file gets the mode any new file gets (the umask's, as the chart PNGs and the nightly's outbox PDF), not the
+     * owner-only mode of a temporary file.
+     */
     public static void writeAtomically(Path target, Consumer<OutputStream> body) {
         Path absolute = target.toAbsolutePath();
         Path temp = null;
         try {
-            temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-            try (OutputStream stream = Files.newOutputStream(temp)) {
+            temp = absolute.resolveSibling("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+            try (OutputStream stream = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 body.accept(stream);
             }
             try {

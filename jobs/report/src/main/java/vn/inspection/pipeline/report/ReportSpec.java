@@ -53,14 +53,18 @@ import vn.inspection.pipeline.schema.SchemaException;
  * @param unit     a unit code or name, or null for every unit
  * @param due      when the report is due, if it is scheduled
  * @param sections the numbered parts, in order
+ * @param document the party-document frame (issuing body, number, place, signer, recipients): the spec's
+ *                 {@code "document"} object over {@link DocumentFrame#DEFAULT}
+ * @param metricNotes the catalog's definitions and directions of the metrics
  */
-public record ReportSpec(String id, Label title, PeriodChoice periods, String unit, Optional<Due> due, List<Section> sections) {
+public record ReportSpec(String id, Label title, PeriodChoice periods, String unit, Optional<Due> due, List<Section> sections, DocumentFrame document,
+                         MetricNotes metricNotes) {
     /** Where report specs live inside the schemas folder. */
     public static final String FOLDER = "reports";
     /** The spec a report uses when none is named. */
     public static final String DEFAULT = "half-year";
 
-    private static final Set<String> KEYS = Set.of("description", "title", "periods", "unit", "due", "sections");
+    private static final Set<String> KEYS = Set.of("description", "title", "periods", "unit", "due", "sections", "document");
     private static final Set<String> CHART_KEYS = Set.of("id", "type", "title", "metrics", "by", "limit", "record_type", "field", "date", "filter",
             "description");
     private static final int MAX_TOP = 30;
@@ -70,17 +74,29 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(periods, "periods");
         Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(metricNotes, "metricNotes");
         sections = List.copyOf(sections);
+    }
+
+    /** A spec with the default frame and no metric notes. */
+    public ReportSpec(String id, Label title, PeriodChoice periods, String unit, Optional<Due> due, List<Section> sections) {
+        this(id, title, periods, unit, due, sections, DocumentFrame.DEFAULT, MetricNotes.NONE);
+    }
+
+    /** This spec with the catalog's definitions and directions. */
+    public ReportSpec withMetricNotes(MetricNotes other) {
+        return new ReportSpec(id, title, periods, unit, due, sections, document, other);
     }
 
     /** This spec with other periods (the command line's {@code --periods} win over the spec's). */
     public ReportSpec withPeriods(PeriodChoice other) {
-        return new ReportSpec(id, title, other, unit, due, sections);
+        return new ReportSpec(id, title, other, unit, due, sections, document, metricNotes);
     }
 
     /** This spec for another unit (code or name; null for every unit). */
     public ReportSpec withUnit(String other) {
-        return new ReportSpec(id, title, periods, other, due, sections);
+        return new ReportSpec(id, title, periods, other, due, sections, document, metricNotes);
     }
 
     /** Every chart of every section, in order. */
@@ -105,7 +121,9 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
             throw new SchemaException(file + ": a report spec is a .json file (see schemas/reports/)");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, name.substring(0, name.length() - ".json".length()), file.toString(), schemas, metrics);
+            Path folder = file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().getParent();
+            return parse(in, name.substring(0, name.length() - ".json".length()), file.toString(), schemas, metrics)
+                    .withMetricNotes(MetricNotes.of(folder));
         } catch (NoSuchFileException e) {
             throw new SchemaException("no report spec at " + file);
         } catch (IOException e) {
@@ -126,7 +144,7 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
             if (in == null) {
                 throw new SchemaException("report spec missing from the classpath: " + resource);
             }
-            return parse(in, id, resource, schemas, metrics);
+            return parse(in, id, resource, schemas, metrics).withMetricNotes(MetricNotes.of(null));
         } catch (IOException e) {
             throw new SchemaException("cannot read " + resource + ": " + e.getMessage(), e);
         }
@@ -138,6 +156,8 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
     static final int MAX_NESTING = 32;
     /** Characters of a title or label: longer text cannot be laid out on a page (and would take minutes to try). */
     public static final int MAX_LABEL_CHARS = 300;
+    /** Characters of an assessment paragraph's template. */
+    public static final int MAX_TEMPLATE_CHARS = 1500;
 
     private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
@@ -229,7 +249,137 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
             for (JsonNode node : sectionNodes) {
                 sections.add(section(node, ++number, chartIds));
             }
-            return new ReportSpec(id, title, periods, unit, due, sections);
+            long assessments = sections.stream().filter(s -> s instanceof Section.Assessment).count();
+            if (assessments > 1) {
+                throw fail("sections", "a report has one assessment section at the most");
+            }
+            JsonNode documentNode = root.get("document");
+            DocumentFrame document = documentNode == null || documentNode.isNull() ? DocumentFrame.DEFAULT : document(documentNode);
+            return new ReportSpec(id, title, periods, unit, due, sections, document, MetricNotes.NONE);
+        }
+
+        DocumentFrame document(JsonNode node) {
+            String where = "document";
+            if (!node.isObject()) {
+                throw fail(where, "document is an object: issuing body, number, place, signer, recipients (see docs/bao-cao.md)");
+            }
+            unknownKeys(node, Set.of("nation", "parent", "body", "number", "symbol", "place", "type", "signer", "recipients"), where);
+            DocumentFrame d = DocumentFrame.DEFAULT;
+            Label parent = node.has("parent") && !node.get("parent").isNull() ? words(node.get("parent"), where + " parent") : d.parent();
+            Label signerFor = d.signerFor();
+            Label signerTitle = d.signerTitle();
+            String signerName = d.signerName();
+            JsonNode signer = node.get("signer");
+            if (signer != null && !signer.isNull()) {
+                if (!signer.isObject()) {
+                    throw fail(where + " signer", "signer is an object: {\"for\": \"T/M ỦY BAN KIỂM TRA\", \"title\": \"CHỦ NHIỆM\", \"name\": \"\"}");
+                }
+                unknownKeys(signer, Set.of("for", "title", "name"), where + " signer");
+                signerFor = signer.has("for") ? words(signer.get("for"), where + " signer for", true) : signerFor;
+                signerTitle = signer.has("title") ? words(signer.get("title"), where + " signer title") : signerTitle;
+                signerName = signer.has("name") ? plain(signer.get("name"), where + " signer name") : signerName;
+            }
+            List<Label> recipients = d.recipients();
+            JsonNode list = node.get("recipients");
+            if (list != null && !list.isNull()) {
+                if (!list.isArray()) {
+                    throw fail(where + " recipients", "recipients is a list of texts, the last usually \"Lưu UBKT\"");
+                }
+                recipients = new ArrayList<>();
+                for (JsonNode r : list) {
+                    recipients.add(words(r, where + " recipients"));
+                }
+            }
+            String symbol = node.has("symbol") ? plain(node.get("symbol"), where + " symbol") : d.symbol();
+            if (symbol.isBlank()) {
+                throw fail(where + " symbol", "the symbol after the number is not empty, e.g. BC/UBKT");
+            }
+            return new DocumentFrame(node.has("nation") ? words(node.get("nation"), where + " nation") : d.nation(), parent,
+                    node.has("body") ? words(node.get("body"), where + " body") : d.body(),
+                    node.has("number") ? plain(node.get("number"), where + " number") : d.number(), symbol,
+                    node.has("place") ? words(node.get("place"), where + " place") : d.place(),
+                    node.has("type") ? words(node.get("type"), where + " type") : d.type(), signerFor, signerTitle, signerName, recipients);
+        }
+
+        /** A text the same in both languages ("Hà Nội"), or {"vi": …, "en": …}. */
+        Label words(JsonNode node, String where) {
+            return words(node, where, false);
+        }
+
+        Label words(JsonNode node, String where, boolean mayBeEmpty) {
+            if (node != null && node.isTextual()) {
+                String text = node.asText().strip();
+                if (text.isEmpty() && !mayBeEmpty || text.length() > MAX_LABEL_CHARS) {
+                    throw fail(where, "a text of 1 to " + MAX_LABEL_CHARS + " characters");
+                }
+                return new Label(text, text);
+            }
+            return label(node, where);
+        }
+
+        /** A plain text, maybe empty (a number left to the clerk). */
+        String plain(JsonNode node, String where) {
+            if (node == null || node.isNull()) {
+                return "";
+            }
+            if (!node.isTextual() && !node.isNumber()) {
+                throw fail(where, "a text, e.g. \"15\"");
+            }
+            String text = node.asText().strip();
+            if (text.length() > MAX_LABEL_CHARS) {
+                throw fail(where, "a text is at most " + MAX_LABEL_CHARS + " characters");
+            }
+            return text;
+        }
+
+        Section.Assessment assessment(Label title, JsonNode node, String where) {
+            if (!node.isObject()) {
+                throw fail(where, "assessment is an object: {\"paragraphs\": [{\"text\": {\"vi\": …, \"en\": …}}], \"change\": {…}}");
+            }
+            unknownKeys(node, Set.of("paragraphs", "change"), where + " assessment");
+            JsonNode list = node.get("paragraphs");
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                throw fail(where, "assessment.paragraphs is a list of paragraphs");
+            }
+            List<Assessment.Paragraph> paragraphs = new ArrayList<>();
+            int n = 0;
+            for (JsonNode p : list) {
+                String at = where + " paragraph " + ++n;
+                if (!p.isObject()) {
+                    throw fail(at, "a paragraph is an object with a text (and an otherwise or a zero text)");
+                }
+                unknownKeys(p, Set.of("text", "otherwise", "zero"), at);
+                Label text = template(p.get("text"), at + " text", false);
+                Label otherwise = p.has("otherwise") ? template(p.get("otherwise"), at + " otherwise", false) : null;
+                Label zero = p.has("zero") ? template(p.get("zero"), at + " zero", false) : null;
+                paragraphs.add(new Assessment.Paragraph(text, otherwise, zero));
+            }
+            Assessment.Change change = Assessment.Change.DEFAULT;
+            JsonNode c = node.get("change");
+            if (c != null && !c.isNull()) {
+                if (!c.isObject()) {
+                    throw fail(where, "assessment.change is an object of up, down, same, no_base, rise phrases");
+                }
+                unknownKeys(c, Set.of("up", "down", "same", "no_base", "rise"), where + " change");
+                Assessment.Change d = change;
+                change = new Assessment.Change(c.has("up") ? template(c.get("up"), where + " change up", true) : d.up(),
+                        c.has("down") ? template(c.get("down"), where + " change down", true) : d.down(),
+                        c.has("same") ? template(c.get("same"), where + " change same", true) : d.same(),
+                        c.has("no_base") ? template(c.get("no_base"), where + " change no_base", true) : d.noBase(),
+                        c.has("rise") ? template(c.get("rise"), where + " change rise", true) : d.rise());
+            }
+            return new Section.Assessment(title, paragraphs, change);
+        }
+
+        Label template(JsonNode node, String where, boolean change) {
+            Label label = label(node, where, MAX_TEMPLATE_CHARS);
+            for (String text : List.of(label.vi(), label.en())) {
+                String problem = Assessment.check(text, metrics, change);
+                if (problem != null) {
+                    throw fail(where, problem);
+                }
+            }
+            return label;
         }
 
         PeriodChoice periods(JsonNode node) {
@@ -264,12 +414,16 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
             if (!node.isObject()) {
                 throw fail(where, "a section is an object with a title and a kpi_table or charts");
             }
-            unknownKeys(node, Set.of("title", "kpi_table", "charts", "description"), where);
+            unknownKeys(node, Set.of("title", "kpi_table", "charts", "assessment", "description"), where);
             Label title = label(node.get("title"), where + " title");
             boolean table = node.has("kpi_table");
             boolean charts = node.has("charts");
-            if (table == charts) {
-                throw fail(where, "a section has either a kpi_table or charts");
+            boolean assessment = node.has("assessment");
+            if ((table ? 1 : 0) + (charts ? 1 : 0) + (assessment ? 1 : 0) != 1) {
+                throw fail(where, "a section has one of assessment, kpi_table or charts");
+            }
+            if (assessment) {
+                return assessment(title, node.get("assessment"), where);
             }
             if (table) {
                 JsonNode spec = node.get("kpi_table");
@@ -389,14 +543,18 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
         }
 
         Label label(JsonNode node, String where) {
+            return label(node, where, MAX_LABEL_CHARS);
+        }
+
+        Label label(JsonNode node, String where, int max) {
             if (node == null || !node.isObject() || node.path("vi").asText("").isBlank() || node.path("en").asText("").isBlank()) {
                 throw fail(where, "a title has a Vietnamese and an English text: {\"vi\": \"...\", \"en\": \"...\"}");
             }
             unknownKeys(node, Set.of("vi", "en"), where);
             for (String language : List.of("vi", "en")) {
                 int length = node.get(language).asText().strip().length();
-                if (length > MAX_LABEL_CHARS) {
-                    throw fail(where, "a title is at most " + MAX_LABEL_CHARS + " characters; its " + language + " text has " + length);
+                if (length > max) {
+                    throw fail(where, "a title is at most " + max + " characters; its " + language + " text has " + length);
                 }
             }
             return new Label(node.get("vi").asText().strip(), node.get("en").asText().strip());

@@ -85,7 +85,7 @@ public final class Reports {
         List<Path> files = new ArrayList<>();
         int number = 0;
         for (ChartData chart : content.charts()) {
-            Path file = folder.resolve(String.format(java.util.Locale.ROOT, "%02d-%s.png", ++number, chart.spec().id()));
+            Path file = folder.resolve(String.format(java.util.Locale.ROOT, "%02d-%s.png", ++number, chart.fileId()));
             ChartImages.writePng(chart.chart(charts), ChartData.WIDTH, chart.height(), ChartImages.DEFAULT_SCALE, file);
             files.add(file);
         }

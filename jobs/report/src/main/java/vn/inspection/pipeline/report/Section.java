@@ -6,7 +6,7 @@ import java.util.Objects;
 import vn.inspection.pipeline.metrics.Metric;
 import vn.inspection.pipeline.schema.Label;
 
-/** One numbered part of a report, under its heading: the KPI table, or a group of charts. */
+/** One numbered part of a report, under its heading: the written assessment, the KPI table, or a group of charts. */
 public sealed interface Section {
     Label title();
 
@@ -23,6 +23,20 @@ public sealed interface Section {
         public Charts {
             Objects.requireNonNull(title, "title");
             charts = List.copyOf(charts);
+        }
+    }
+
+    /**
+     * The written assessment: paragraphs of sentences filled from the figures by {@link Assessment}'s templates.
+     *
+     * @param change how a change is said ("tăng 5,5% so với cùng kỳ", "giảm …", "bằng cùng kỳ", "cùng kỳ không có")
+     */
+    record Assessment(Label title, List<vn.inspection.pipeline.report.Assessment.Paragraph> paragraphs,
+                      vn.inspection.pipeline.report.Assessment.Change change) implements Section {
+        public Assessment {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(change, "change");
+            paragraphs = List.copyOf(paragraphs);
         }
     }
 }

@@ -43,7 +43,13 @@ class ReportSpecTest {
         assertThat(halfYear.title().vi()).isEqualTo("Báo cáo kết quả công tác kiểm tra, giám sát, thi hành kỷ luật đảng");
         assertThat(halfYear.periods()).isEqualTo(new PeriodChoice.Latest(PeriodKind.HALF, PeriodChoice.CompareWith.SAME_PERIOD_LAST_YEAR));
         assertThat(halfYear.due()).contains(new Due(PeriodKind.HALF, 0));
-        assertThat(halfYear.sections().get(0)).isInstanceOfSatisfying(Section.KpiTable.class,
+        assertThat(halfYear.sections().get(0)).isInstanceOf(Section.Assessment.class);
+        assertThat(halfYear.document()).isEqualTo(DocumentFrame.DEFAULT);
+        assertThat(halfYear.metricNotes().direction("discipline.members")).isEqualTo(MetricNotes.Direction.NEUTRAL);
+        assertThat(halfYear.metricNotes().direction("inspection.orgs")).isEqualTo(MetricNotes.Direction.HIGHER_IS_BETTER);
+        assertThat(Catalogs.METRICS.metrics()).as("every metric is defined for the appendix")
+                .allSatisfy(m -> assertThat(halfYear.metricNotes().definition(m.id())).isPresent());
+        assertThat(halfYear.sections().get(1)).isInstanceOfSatisfying(Section.KpiTable.class,
                 table -> assertThat(table.metrics()).isEqualTo(Catalogs.METRICS.metrics()));
         assertThat(halfYear.charts()).extracting(ChartSpec::id).contains("kiem-tra", "xu-huong-to-chuc", "don-vi-kiem-tra", "hinh-thuc-ky-luat",
                 "don-thu-theo-loai", "don-thu-theo-tinh-trang");
@@ -104,6 +110,47 @@ class ReportSpecTest {
         assertThatThrownBy(() -> load(VALID.replace("\"type\": \"bars\",", "\"type\": \"bars\", \"by\": \"quarter\",")))
                 .hasMessageContaining("'by' does not belong to a chart of type bars");
         assertThatThrownBy(() -> load("{\"title\": ")).hasMessageContaining("thu.json: not valid JSON at line 1");
+    }
+
+    static final String WITH_ASSESSMENT = """
+            {"title": {"vi": "Báo cáo thử", "en": "Test report"},
+             "periods": ["2013-H1", "2014-H1"],
+             DOCUMENT
+             "sections": [
+               {"title": {"vi": "Đánh giá", "en": "Assessment"}, "assessment": {"paragraphs": [{"text": {"vi": "TEXT", "en": "Checked {b:inspection.orgs}."}}]}},
+               {"title": {"vi": "Kết quả", "en": "Figures"}, "kpi_table": {"metrics": ["inspection.orgs"]}}]}
+            """;
+
+    ReportSpec assessment(String text, String document) throws IOException {
+        return load(WITH_ASSESSMENT.replace("TEXT", text).replace("DOCUMENT", document));
+    }
+
+    @Test
+    void readsTheAssessmentsTemplatesAndTheDocumentFrame() throws IOException {
+        ReportSpec spec = assessment("Đã kiểm tra {b:inspection.orgs} tổ chức đảng, {change:inspection.orgs}.",
+                "\"document\": {\"parent\": \"TỈNH ỦY LÂM VIÊN\", \"number\": 27, \"place\": \"Lâm Viên\", \"recipients\": [\"Lưu VT\"]},");
+        assertThat(spec.sections().get(0)).isInstanceOfSatisfying(Section.Assessment.class,
+                a -> assertThat(a.paragraphs().get(0).metricIds()).containsExactly("inspection.orgs"));
+        assertThat(spec.document().parent().vi()).isEqualTo("TỈNH ỦY LÂM VIÊN");
+        assertThat(spec.document().numberLine(true)).isEqualTo("Số 27-BC/UBKT");
+        assertThat(spec.document().place().vi()).isEqualTo("Lâm Viên");
+        assertThat(spec.document().recipients()).extracting(l -> l.vi()).containsExactly("Lưu VT");
+        assertThat(spec.document().signerTitle()).isEqualTo(DocumentFrame.DEFAULT.signerTitle());
+    }
+
+    @Test
+    void namesTheParagraphOfATemplateWithAnUnknownPlaceholderOrMetric() {
+        assertThatThrownBy(() -> assessment("Đã kiểm tra {b:inspection.org} tổ chức đảng.", ""))
+                .hasMessage(temp.resolve("thu.json") + ", section 1 paragraph 1 text: unknown metric 'inspection.org' in {b:inspection.org} "
+                        + "(list them with: pipeline metrics)");
+        assertThatThrownBy(() -> assessment("Trong {period}, …", ""))
+                .hasMessageContaining("section 1 paragraph 1 text: unknown placeholder {period}: use {period_a}, {period_b}");
+        assertThatThrownBy(() -> assessment("Đã kiểm tra {b inspection.orgs}.", ""))
+                .hasMessageContaining("a brace that is not a placeholder");
+        assertThatThrownBy(() -> assessment("x", "\"document\": {\"colour\": \"red\"},"))
+                .hasMessageContaining("thu.json, document: unknown key 'colour'");
+        assertThatThrownBy(() -> assessment("x", "\"document\": {\"symbol\": \" \"},"))
+                .hasMessageContaining("document symbol: the symbol after the number is not empty");
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPosition;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.CategoryLabelWidthType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -33,9 +35,11 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.text.TextBlockAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import vn.inspection.pipeline.text.Language;
@@ -97,7 +101,11 @@ public final class Charts {
      * @param values     {@code values[series][category]}
      */
     public JFreeChart groupedBars(String title, List<String> categories, List<String> series, long[][] values) {
-        DefaultCategoryDataset dataset = dataset(categories, series, values);
+        requireDistinct(categories, "categories");
+        // the names are broken into lines that fit the room kept for them: a long unit name wraps, never clipped
+        List<String> wrapped = categories.stream().map(Charts::wrapLabel).toList();
+        int lines = wrapped.stream().mapToInt(l -> l.split("\n", -1).length).max().orElse(1);
+        DefaultCategoryDataset dataset = dataset(unique(wrapped), series, values);
         CategoryAxis categoryAxis = new CategoryAxis(null);
         NumberAxis valueAxis = countAxis();
         BarRenderer renderer = new BarRenderer();
@@ -125,8 +133,12 @@ public final class Charts {
         categoryAxis.setCategoryMargin(categories.size() > 1 ? 0.28 : 0.0);
         categoryAxis.setLowerMargin(0.02);
         categoryAxis.setUpperMargin(0.02);
-        categoryAxis.setMaximumCategoryLabelWidthRatio(0.9f);
-        categoryAxis.setMaximumCategoryLabelLines(3);
+        // the labels come wrapped: JFreeChart is given room enough not to break them again
+        categoryAxis.setCategoryLabelPositions(new CategoryLabelPositions(CategoryLabelPositions.STANDARD.getLabelPosition(RectangleEdge.TOP),
+                CategoryLabelPositions.STANDARD.getLabelPosition(RectangleEdge.BOTTOM),
+                new CategoryLabelPosition(RectangleAnchor.RIGHT, TextBlockAnchor.CENTER_RIGHT, CategoryLabelWidthType.RANGE, 50f),
+                CategoryLabelPositions.STANDARD.getLabelPosition(RectangleEdge.RIGHT)));
+        categoryAxis.setMaximumCategoryLabelLines(lines);
         categoryAxis.setTickMarksVisible(false);
         categoryAxis.setAxisLineVisible(false);
         // every bar chart keeps the same room for its labels, so the charts of a page line up
@@ -199,6 +211,87 @@ public final class Charts {
         valueAxis.setUpperMargin(0.1);
         plot.setDomainGridlinesVisible(false);
         return chart;
+    }
+
+    /**
+     * The height grouped bars need, in points: the title and legend ({@code header}), then each row as tall as its
+     * bars or its wrapped label, at least two rows' worth.
+     */
+    public static int barsHeight(List<String> categories, int series, int header) {
+        int perRow = series * 9 + 10;
+        int body = 0;
+        for (String label : categories) {
+            int lines = wrapLabel(label).split("\n", -1).length;
+            body += Math.max(perRow, lines * 10 + 8);
+        }
+        return header + Math.max(2 * perRow, body);
+    }
+
+    /** Grouped bars as a PNG ({@link #groupedBars}), {@code width} points wide and as tall as its rows need, drawn at 2×. */
+    public byte[] groupedBarsPng(String title, List<String> categories, List<String> series, long[][] values, int width) {
+        return ChartImages.png(groupedBars(title, categories, series, values), width, barsHeight(categories, series.size(), 46),
+                ChartImages.DEFAULT_SCALE);
+    }
+
+    /**
+     * A bar under 1/SCALE_SPLIT of a chart's largest cannot be seen beside it: such rows get a chart of their own
+     * (the report's bar charts) or are left to the table (the mail's chart).
+     */
+    public static final long SCALE_SPLIT = 25;
+
+    /** The room for a bar chart's category label, in points: its fixed axis space less the gap to the bars. */
+    public static final double LABEL_WIDTH = LABEL_SPACE - 10;
+
+    /** A category label broken at spaces into lines of at most {@link #LABEL_WIDTH} points ('\n' between them). */
+    public static String wrapLabel(String label) {
+        Font metrics = ReportFonts.regular(TEXT_SIZE);
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : label.strip().split("\\s+")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && width(metrics, candidate) > LABEL_WIDTH) {
+                out.append(line).append('\n');
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(candidate);
+            }
+            // a single word wider than the room (a code without spaces) is cut at the room, the rest on the next line
+            while (width(metrics, line.toString()) > LABEL_WIDTH && line.length() > 1) {
+                int cut = line.length() - 1;
+                while (cut > 1 && width(metrics, line.substring(0, cut)) > LABEL_WIDTH) {
+                    cut--;
+                }
+                out.append(line, 0, cut).append('\n');
+                line.delete(0, cut);
+            }
+        }
+        return out.append(line).toString();
+    }
+
+    /** The width of a text in a font, in points (fonts are sized in points, drawn at 1:1). */
+    public static double width(Font font, String text) {
+        return font.getStringBounds(text, new java.awt.font.FontRenderContext(null, true, true)).getWidth();
+    }
+
+    /** The font of a bar chart's category labels. */
+    public static Font labelFont() {
+        return ReportFonts.regular(TEXT_SIZE);
+    }
+
+    /** Labels made distinct again after wrapping (two names that differ only in their spacing). */
+    private static List<String> unique(List<String> labels) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new java.util.ArrayList<>();
+        for (String label : labels) {
+            String l = label;
+            while (!seen.add(l)) {
+                l = l + " ";
+            }
+            out.add(l);
+        }
+        return out;
     }
 
     /** Adds a line of small text under the title of a chart (the unit counted, what the shading means…). */

@@ -33,9 +33,13 @@ public final class Palette {
     public static final Color BAND_A = new Color(0xEB, 0xEB, 0xEB);
     /** The band that marks period B on a trend chart. */
     public static final Color BAND_B = new Color(0xCF, 0xD9, 0xE6);
-    /** A rise / a fall in the KPI table's marks (also told apart by the mark's direction). */
+    /**
+     * The KPI table's marks: a change for the better (by the metric's direction), one to watch, and no judgement (a
+     * neutral metric, or no change); the mark's shape tells a rise from a fall.
+     */
     public static final Color UP = new Color(0x1F, 0x4E, 0x79);
     public static final Color DOWN = new Color(0x9E, 0x3A, 0x26);
+    public static final Color NEUTRAL = new Color(0x8A, 0x8A, 0x8A);
 
     private static final List<Color> LINE_COLOURS = List.of(
             new Color(0x1F, 0x4E, 0x79), // dark navy, ~28% grey
