@@ -267,11 +267,12 @@ public final class Lake {
                 name = "part-" + shortSum + "-" + generation + "-" + relative.getFileName();
             }
             String target = (relative.getParent() == null ? Path.of(name) : relative.getParent().resolve(name)).toString().replace('\\', '/');
-            finals.add(new ManifestEntry.DataFile(target, ParquetFiles.rowCount(staged), Files.size(staged), sha256(staged)));
+            // a part added after the entry's first commit keeps its own commit instant: the history of its versions
+            finals.add(new ManifestEntry.DataFile(target, ParquetFiles.rowCount(staged), Files.size(staged), sha256(staged), file.committedAt()));
             moves.add(new Move(staged.toString(), root.resolve(target).toString()));
         }
         ManifestEntry entry = new ManifestEntry(committed.checksum(), committed.fileName(), committed.sourcePath(), committed.size(),
-                committed.ingestedAt(), committed.runId(), sheets, finals, committed.rejectsFile());
+                committed.ingestedAt(), committed.runId(), sheets, finals, committed.rejectsFile(), committed.updatedAt());
         Intent intent = new Intent(entry, moves, obsolete);
         writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(intent));
         complete(staging, intent);

@@ -103,6 +103,8 @@ public final class LakeRekey {
         String generation = "k" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss").format(clock.instant().atOffset(ZoneOffset.UTC));
         Path stagingRoot = lake.root().resolve(Lake.STAGING_DIR).resolve("rekey-" + generation);
         Map<String, Map<String, Location>> seen = new HashMap<>();
+        Set<String> withdrawnKeys = new HashSet<>();
+        snapshot.withdrawals().stream().filter(Withdrawal::ends).forEach(w -> w.records().forEach(r -> withdrawnKeys.add(r.recordKey())));
         Map<String, Long> keysChanged = new LinkedHashMap<>();
         Set<String> typesChanged = new HashSet<>();
         List<Rewritten> rewritten = new ArrayList<>();
@@ -129,9 +131,15 @@ public final class LakeRekey {
                             changed++;
                             typesChanged.add(schema.recordType());
                         }
+                        // a later row of the same key with other content is a later version of the record, kept; one
+                        // with the same content is the same record twice, and only its first copy is kept
                         Location here = new Location(row.sourceFile(), row.sheet(), row.row());
-                        Location first = typeSeen.putIfAbsent(key, here);
-                        if (first != null) {
+                        String version = key + "/" + RecordVersions.versionOf(schema, row.values());
+                        // a row that brought a withdrawn record back (a file ingested again, a resend, a late row) is
+                        // history too: never dropped
+                        boolean revival = file.committedAt() != null || withdrawnKeys.contains(row.recordKey());
+                        Location first = revival ? typeSeen.get(version) : typeSeen.putIfAbsent(version, here);
+                        if (first != null && !revival) {
                             dropped++;
                             revealed.add(new Revealed(schema.recordType(), row.sourceFile(), row.sheet(), row.row(), first.file(), first.sheet(), first.row()));
                             sheetShift.computeIfAbsent(row.sheet(), s -> new long[1])[0]++;
@@ -176,8 +184,14 @@ public final class LakeRekey {
                 }
                 List<ManifestEntry.SheetCounts> sheets = plan.entry().sheets().stream().map(s -> {
                     long[] shift = plan.sheetShift().get(s.sheet());
-                    return shift == null ? s : new ManifestEntry.SheetCounts(s.sheet(), s.recordType(), s.rows(), s.accepted() - shift[0],
-                            s.duplicates() + shift[0], s.rejected(), s.noise(), s.note());
+                    if (shift == null) {
+                        return s;
+                    }
+                    long fromAccepted = Math.min(shift[0], s.accepted());
+                    long fromCorrected = shift[0] - fromAccepted;
+                    return new ManifestEntry.SheetCounts(s.sheet(), s.recordType(), s.rows(), s.accepted() - fromAccepted,
+                            s.corrected() == null ? null : s.corrected() - fromCorrected, s.duplicates() + shift[0], s.outdated(), s.rejected(),
+                            s.parked(), s.noise(), s.note());
                 }).toList();
                 lake.replaceDataFiles(staging, plan.entry(), replacements, sheets, generation);
                 log.info("rekeyed {}: {}", plan.entry().fileName(), plan.files().keySet());

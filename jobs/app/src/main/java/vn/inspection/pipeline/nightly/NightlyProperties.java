@@ -14,9 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param waitForData whether a due report waits until the records reach both its periods (default true: a half-year
  *                    compared with a year before the first record is not sent; it goes out once that year's registers
  *                    are ingested); false renders it at once, with the report's note that a period has no records
+ * @param updatedEditions whether a report already mailed whose figures later corrections, withdrawals or late rows
+ *                    changed is rendered and mailed again as an updated edition ("Bản cập nhật"), once per change
+ *                    (default true)
  */
 @ConfigurationProperties("pipeline.nightly")
-public record NightlyProperties(List<String> reports, @DefaultValue("vi") String language, @DefaultValue("true") boolean waitForData) {
+public record NightlyProperties(List<String> reports, @DefaultValue("vi") String language, @DefaultValue("true") boolean waitForData,
+                                @DefaultValue("true") boolean updatedEditions) {
     public NightlyProperties {
         reports = reports == null ? List.of() : reports.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }

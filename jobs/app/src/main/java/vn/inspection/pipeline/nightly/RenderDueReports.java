@@ -84,6 +84,12 @@ final class RenderDueReports {
             for (DueReport report : due) {
                 Optional<DeliveryLedger.Entry> rendered = ledger.entry(report.key());
                 if (rendered.isPresent() && !mustRenderAgain(rendered.get())) {
+                    Optional<ReportOutcome> update = properties.updatedEditions() && engine != null
+                            ? updatedEdition(report, ledger, language, run, engine) : Optional.empty();
+                    if (update.isPresent()) {
+                        outcomes.add(update.get());
+                        continue;
+                    }
                     outcomes.add(outcome(report, ReportOutcome.Status.ALREADY_RENDERED, rendered.get().title() + " \u2014 " + rendered.get().periods(), outbox.resolve(rendered.get().file()),
                             rendered.get().pages(), "rendered " + NightlySummary.when(rendered.get().renderedAt(), clock.getZone()) + " by nightly run " + rendered.get().run()));
                     continue;
@@ -148,6 +154,51 @@ final class RenderDueReports {
         log.info("rendered {} ({} pages) into {}", report.key(), pages, file);
         return outcome(report, ReportOutcome.Status.RENDERED, content.fullTitle(), file, pages,
                 content.notes().isEmpty() ? null : String.join(" ", content.notes()));
+    }
+
+    /**
+     * An updated edition of a report already delivered, when its figures changed since its latest edition (corrections,
+     * withdrawals, rows let in late): titled "Bản cập nhật (lần n)", its first page says what changed (value delivered →
+     * value now) and why; keyed {@code <key>/cap-nhat-<n>} in the ledger, so it is rendered and mailed once.
+     */
+    private Optional<ReportOutcome> updatedEdition(DueReport report, DeliveryLedger ledger, Language language, long run, DuckDbMetricEngine engine)
+            throws IOException {
+        UpdatedEditions.Latest latest = UpdatedEditions.latest(ledger, report.key());
+        if (mail.enabled() ? latest.entry().mails().isEmpty() : false) {
+            return Optional.empty(); // not delivered yet: the delivery step sends the edition it has
+        }
+        ReportSpec spec = report.spec().withPeriods(new PeriodChoice.Fixed(report.a(), report.b()));
+        ReportRequest request = new ReportRequest(spec, language, report.dueOn(), ZonedDateTime.now(clock), UnitBasis.SUCCESSOR);
+        ReportContent content = Reports.collect(engine, schemas, metrics, request, lake.snapshot());
+        List<UpdatedEditions.Change> changes = UpdatedEditions.changes(latest.entry(), content.comparison());
+        if (changes.isEmpty()) {
+            return Optional.empty();
+        }
+        int edition = latest.updates() + 1;
+        UpdatedEditions.Reasons reasons = UpdatedEditions.reasons(warehouse, latest.entry().renderedAt(),
+                content.comparison().rows().stream().map(r -> r.metric().recordType()).collect(java.util.stream.Collectors.toSet()));
+        ReportSpec titled = spec.withTitle(UpdatedEditions.title(spec.title(), edition));
+        ReportContent updated = new ReportContent(new ReportRequest(titled, request.language(), request.asOf(), request.madeAt(), request.basis()), content.a(), content.b(), content.unit(), content.freshness(),
+                content.span(), content.comparison(), content.recordTypes(), content.notes(), content.charts(), content.assessment())
+                .withNotesFirst(UpdatedEditions.notes(changes, reasons, latest.entry(), language, clock.getZone()));
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        int pages = Reports.pdf(updated, pdf);
+        String key = UpdatedEditions.key(report.key(), edition);
+        Path file = outbox.resolve(report.fileName().replaceFirst("\\.pdf$", "_cap-nhat-" + edition + ".pdf"));
+        Lake.writeAtomically(file, pdf.toByteArray());
+        List<DeliveryLedger.Figure> figures = new ArrayList<>();
+        for (Comparison.Row row : content.comparison().rows()) {
+            figures.add(new DeliveryLedger.Figure(row.metric().id(), row.metric().label().in(language), row.a(), row.b()));
+        }
+        ledger.rendered(new DeliveryLedger.Entry(key, spec.id(), report.a().id(), report.b().id(), spec.unit(), titled.title().in(language),
+                content.periodPhrase(), report.a().label(language), report.b().label(language), content.unit().name(), language.code(),
+                file.getFileName().toString(), Lake.sha256(file), pages, clock.instant(), run, figures, content.freshness().files(),
+                content.freshness().records(), content.freshness().lastIngest().orElse(null), List.of()));
+        log.info("rendered updated edition {} of {} ({} figures changed) into {}", edition, report.key(), changes.size(), file);
+        return Optional.of(new ReportOutcome(report.spec().id(), key, List.of(report.a().id(), report.b().id()), report.dueOn(),
+                updated.fullTitle(), ReportOutcome.Status.RENDERED, file.toString(), pages,
+                changes.size() + (changes.size() == 1 ? " figure" : " figures") + " changed since the edition of "
+                        + NightlySummary.when(latest.entry().renderedAt(), clock.getZone()) + ": " + reasons.english()));
     }
 
     private static String waiting(DueReport report, Optional<DateSpan> span) {

@@ -67,6 +67,13 @@ public record ReportContent(ReportRequest request, Period a, Period b, ReportUni
         assessment = List.copyOf(assessment);
     }
 
+    /** The same content with more notes first (an updated edition's changes). */
+    public ReportContent withNotesFirst(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(more);
+        all.addAll(notes);
+        return new ReportContent(request, a, b, unit, freshness, span, comparison, recordTypes, all, charts, assessment);
+    }
+
     /** Every metric the report shows (the KPI table's, the bar charts', the assessment's), in order, for the appendix. */
     public List<Metric> shownMetrics() {
         return comparison.rows().stream().map(Comparison.Row::metric).toList();

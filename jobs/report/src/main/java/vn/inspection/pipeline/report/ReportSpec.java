@@ -94,6 +94,11 @@ public record ReportSpec(String id, Label title, PeriodChoice periods, String un
         return new ReportSpec(id, title, other, unit, due, sections, document, metricNotes);
     }
 
+    /** This spec under another title (an updated edition's). */
+    public ReportSpec withTitle(Label other) {
+        return new ReportSpec(id, other, periods, unit, due, sections, document, metricNotes);
+    }
+
     /** This spec for another unit (code or name; null for every unit). */
     public ReportSpec withUnit(String other) {
         return new ReportSpec(id, title, periods, other, due, sections, document, metricNotes);
