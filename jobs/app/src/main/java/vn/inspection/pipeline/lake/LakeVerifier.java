@@ -217,6 +217,16 @@ public final class LakeVerifier {
                         || relative.equals(KeyFingerprint.FILE_NAME)) {
                     continue;
                 }
+                if (relative.startsWith(Withdrawal.DIR + "/")) {
+                    continue; // the history of withdrawals: read by every reader, named by no entry
+                }
+                if (relative.startsWith(Lake.HOLDINGS_DIR + "/") || relative.startsWith(Lake.PARKED_DIR + "/")) {
+                    String name = path.getFileName().toString();
+                    String checksum = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                    if (checksum.matches("[0-9a-f]{64}") && Files.exists(lake.manifestDir().resolve(checksum + ".json"))) {
+                        continue; // what a committed file held, or parked
+                    }
+                }
                 if (!named.contains(relative) && !pending.contains(relative)) {
                     extra.add(relative);
                 }
