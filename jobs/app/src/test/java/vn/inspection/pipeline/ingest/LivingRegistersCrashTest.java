@@ -98,6 +98,7 @@ class LivingRegistersCrashTest {
         Cli.Result reference = Cli.run("--home", clean.toString(), "ingest", resend.toString(), "--format", "json");
 
         assertSameSummary(resumed, reference);
+        assertResumedMidFile(crashed);
         assertThat(reference.json().at("/totals/inspection/corrected").asLong()).isEqualTo(ROWS / 100);
         assertThat(reference.json().at("/files/0/withdrawn").asLong()).isZero();
         assertSameLake(crashed, clean);
@@ -117,6 +118,7 @@ class LivingRegistersCrashTest {
         Cli.Result reference = Cli.run("--home", clean.toString(), "ingest", resend.toString(), "--format", "json");
 
         assertSameSummary(resumed, reference);
+        assertResumedMidFile(crashed);
         assertThat(reference.json().at("/files/0/withdrawn").asLong()).isBetween(ROWS / 1000 - 3, ROWS / 1000);
         assertThat(resumed.json().at("/files/0/withdrawn").asLong()).isEqualTo(reference.json().at("/files/0/withdrawn").asLong());
         assertSameLake(crashed, clean);
@@ -154,6 +156,7 @@ class LivingRegistersCrashTest {
         Cli.Result resumed = Cli.run("--home", crashed.toString(), "ingest", again.toString(), "--format", "json");
         Cli.Result readmitted = Cli.run("--home", clean.toString(), "ingest", again.toString(), "--format", "json");
         assertSameSummary(resumed, readmitted);
+        assertResumedMidFile(crashed);
         assertSameLake(crashed, clean);
         assertThat(currentCount(clean)).as("every record back").isEqualTo(withdrawn);
     }
@@ -204,6 +207,13 @@ class LivingRegistersCrashTest {
         } catch (java.io.UncheckedIOException e) {
             return 0; // a file moved while we walked: ask again
         }
+    }
+
+    /** The rerun resumed the killed run after chunks it had committed (the staged rows read back, not a fresh start). */
+    private static void assertResumedMidFile(Path home) throws IOException {
+        String log = Files.readString(home.resolve("logs/pipeline.log"));
+        assertThat(log).contains("resuming interrupted ingest run");
+        assertThat(java.util.regex.Pattern.compile("resuming at chunk [1-9]").matcher(log).find()).as("resumed after committed chunks").isTrue();
     }
 
     private static void assertSameSummary(Cli.Result resumed, Cli.Result reference) {
