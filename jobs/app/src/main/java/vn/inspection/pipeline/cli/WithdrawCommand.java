@@ -41,10 +41,19 @@ class WithdrawCommand implements Callable<Integer> {
                 context.lake().recover(); // a publish a crash interrupted is completed before anything is withdrawn from it
                 LakeWithdraw withdraw = new LakeWithdraw(context.lake(), context.schemas());
                 LakeWithdraw.Result result;
+                vn.inspection.pipeline.lake.ManifestEntry entry;
                 try {
-                    result = withdraw.withdraw(withdraw.find(file), java.time.Instant.now());
+                    entry = withdraw.find(file);
                 } catch (LakeWithdraw.Refused e) {
                     parent.err.println("pipeline withdraw: " + e.getMessage());
+                    return PipelineCli.USAGE;
+                }
+                try {
+                    result = withdraw.withdraw(entry, java.time.Instant.now());
+                } catch (LakeWithdraw.Refused e) {
+                    parent.err.println("pipeline withdraw: " + e.getMessage());
+                    // withdrawn already, maybe by a withdraw killed before it refreshed the warehouse: the figures follow the lake
+                    context.warehouse().refresh();
                     return PipelineCli.USAGE;
                 }
                 long n = result.withdrawal().records().size();

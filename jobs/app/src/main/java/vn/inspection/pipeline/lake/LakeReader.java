@@ -118,7 +118,8 @@ public final class LakeReader {
     }
 
     private static long micros(java.time.Instant instant) {
-        return java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, instant);
+        // not ChronoUnit.MICROS.between, which counts in nanoseconds and overflows past 2262 (a restart's staged rows sort last, at 9999-12-31)
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     public static List<UnitHierarchy.Unit> readUnits(List<Path> files) {

@@ -60,6 +60,20 @@ final class Runner {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     }
 
+    /** Copies a folder and everything in it (a home to start a run from). */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
