@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 0.1.0",
         description = "Inspection analytics pipeline: ingest registers into a Parquet lake, compare periods on the DuckDB warehouse, render chart PDFs.",
         subcommands = {IngestCommand.class, CompareCommand.class, ReportCommand.class, SqlCommand.class, MetricsCommand.class, RefreshCommand.class,
-                VerifyCommand.class, RekeyCommand.class, GenerateCommand.class, NightlyCommand.class, HistoryCommand.class})
+                VerifyCommand.class, RekeyCommand.class, GenerateCommand.class, NightlyCommand.class, HistoryCommand.class, ExplainCommand.class})
 public class PipelineCli implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -159,7 +159,7 @@ public final class FixtureLake {
                             group.add(field.column(), value.toString());
                         }
                     }
-                    group.add("record_key", sha256Hex(record.values().toString()).substring(0, 32));
+                    group.add("record_key", recordKey(record));
                     group.add("_source_file", sourceFile);
                     group.add("_source_checksum", checksum);
                     group.add("_sheet", "Sheet1");
@@ -171,6 +171,11 @@ public final class FixtureLake {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code record_key} the fixture writes for a record (a hash of its values). */
+    public static String recordKey(LakeRecord record) {
+        return sha256Hex(record.values().toString()).substring(0, 32);
     }
 
     private static long size(Path file) {
