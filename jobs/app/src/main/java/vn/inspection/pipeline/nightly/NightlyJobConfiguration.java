@@ -33,6 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.inspection.pipeline.delivery.DeliveryProperties;
 import vn.inspection.pipeline.delivery.MailDelivery;
+import vn.inspection.pipeline.delivery.RejectsMail;
+import vn.inspection.pipeline.delivery.RejectsProperties;
 import vn.inspection.pipeline.ingest.IngestRunner;
 import vn.inspection.pipeline.ingest.IngestSummary;
 import vn.inspection.pipeline.lake.Lake;
@@ -51,7 +53,7 @@ import vn.inspection.pipeline.warehouse.Warehouse;
  * due rendered into the outbox and delivered.
  *
  * <pre>
- *  inbox? ──FILES──▶ ingest ─▶ processed ─▶ lake changed? ──CHANGED──▶ refresh ─▶ render ─▶ deliver
+ *  inbox? ──FILES──▶ ingest ─▶ processed ─▶ lake changed? ──CHANGED──▶ refresh ─▶ render ─▶ deliver ─▶ rejects
  *     └────EMPTY───────────────────────────────▲       └────UNCHANGED──────────────▲
  * </pre>
  *
@@ -73,7 +75,7 @@ import vn.inspection.pipeline.warehouse.Warehouse;
  * {@code resume} (whether an interrupted ingest inside it resumes).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NightlyProperties.class, DeliveryProperties.class})
+@EnableConfigurationProperties({NightlyProperties.class, DeliveryProperties.class, RejectsProperties.class})
 public class NightlyJobConfiguration {
     public static final String JOB_NAME = NightlySummary.JOB;
     public static final String INBOX = "inbox";
@@ -93,6 +95,8 @@ public class NightlyJobConfiguration {
     public static final String REPORTS = "nightly.reports";
     /** Job context: each delivery (JSON). */
     public static final String DELIVERIES = "nightly.deliveries";
+    /** Job context: what became of each office's rejected rows (JSON). */
+    public static final String REJECTS = "nightly.rejects";
     /** Job context: the run's summary (JSON), written when the run ends. */
     public static final String SUMMARY = "nightly.summary";
     /** Step context: why a step failed, when the step knows better than its exception. */
@@ -100,7 +104,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, HomeGuard homeGuard, RunSummaries runSummaries, JobExecutionDecider inboxDecider,
-                   Step nightlyIngestStep, Step processedStep, LakeChangedDecider lakeChangedDecider, Step refreshStep, Step renderStep, Step deliverStep) {
+                   Step nightlyIngestStep, Step processedStep, LakeChangedDecider lakeChangedDecider, Step refreshStep, Step renderStep, Step deliverStep,
+                   Step rejectsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(homeGuard)
                 .listener(runSummaries)
@@ -110,6 +115,7 @@ public class NightlyJobConfiguration {
                 .from(lakeChangedDecider).on(LakeChangedDecider.UNCHANGED.getName()).to(renderStep)
                 .from(refreshStep).next(renderStep)
                 .from(renderStep).next(deliverStep)
+                .from(deliverStep).next(rejectsStep)
                 .end()
                 .build();
     }
@@ -248,6 +254,26 @@ public class NightlyJobConfiguration {
                         context.putString(DELIVERIES, Json.write(e.outcomes()));
                         throw e;
                     }
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    /**
+     * {@code rejects}: every office whose files had rejected rows receives them once, by mail ({@link ReturnRejects});
+     * a mail that fails is told in the summary and tried again the next night, without failing this one.
+     */
+    @Bean
+    Step rejectsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Lake lake, SchemaCatalog schemas,
+                     ObjectProvider<JavaMailSender> sender, DeliveryProperties delivery, RejectsProperties rejects, PipelineHome home, Clock clock) {
+        return new StepBuilder("rejects", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    ExecutionContext context = job.getExecutionContext();
+                    Long ingestRun = context.containsKey(INGEST_SUMMARY) && context.containsKey(INGEST_RUN) ? context.getLong(INGEST_RUN) : null;
+                    ReturnRejects returning = new ReturnRejects(lake, schemas, new RejectsMail(sender.getIfAvailable(), delivery.mail(), clock), rejects,
+                            outbox(home), clock);
+                    context.putString(REJECTS, Json.write(returning.returnRejects(ingestRun, JobRuns.runId(job))));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

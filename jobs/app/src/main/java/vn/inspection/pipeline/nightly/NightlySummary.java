@@ -46,6 +46,7 @@ public record NightlySummary(@JsonProperty("job") String job,
                              @JsonProperty("warehouse") String warehouse,
                              @JsonProperty("reports") List<ReportOutcome> reports,
                              @JsonProperty("deliveries") List<DeliveryOutcome> deliveries,
+                             @JsonProperty("rejects_returned") List<RejectsOutcome> rejectsReturned,
                              @JsonProperty("steps") List<StepRun> steps,
                              @JsonProperty("summary_file") String summaryFile) {
 
@@ -176,6 +177,10 @@ public record NightlySummary(@JsonProperty("job") String job,
                 out.append("\n      ").append(d.note());
             }
             out.append('\n');
+        }
+        if (rejectsReturned != null && !rejectsReturned.isEmpty()) {
+            out.append("REJECTED ROWS RETURNED TO OFFICES\n");
+            rejectsReturned.forEach(r -> out.append(r.line()).append('\n'));
         }
         out.append('\n');
         out.append(String.format("%-10s %-10s %9s%n", "STEP", "STATUS", "TIME"));

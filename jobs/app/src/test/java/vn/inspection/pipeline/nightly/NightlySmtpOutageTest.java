@@ -68,12 +68,12 @@ class NightlySmtpOutageTest {
         List<JobExecution> nightly = NightlyRuns.executions(repository, "nightly");
         assertThat(nightly).hasSize(3);
         assertThat(nightly.get(0).getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(NightlyRuns.steps(nightly.get(0))).containsExactly("ingest", "processed", "refresh", "render", "deliver");
+        assertThat(NightlyRuns.steps(nightly.get(0))).containsExactly("ingest", "processed", "refresh", "render", "deliver");  // failed at deliver
         assertThat(nightly.get(1).getJobInstance().getInstanceId()).as("the second run resumed the first").isEqualTo(nightly.get(0).getJobInstance().getInstanceId());
         assertThat(nightly.get(1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(NightlyRuns.steps(nightly.get(1))).as("resumed at delivery: no ingest, no refresh, no rendering").containsExactly("deliver");
+        assertThat(NightlyRuns.steps(nightly.get(1))).as("resumed at delivery: no ingest, no refresh, no rendering").containsExactly("deliver", "rejects");
         assertThat(NightlyRuns.executions(repository, "ingest")).as("the samples were ingested once").hasSize(1);
-        assertThat(NightlyRuns.steps(nightly.get(2))).as("a new night with nothing new").containsExactly("render", "deliver");
+        assertThat(NightlyRuns.steps(nightly.get(2))).as("a new night with nothing new").containsExactly("render", "deliver", "rejects");
 
         Cli.Result history = Cli.run("--home", home.toString(), "history");
         assertThat(history.exitCode()).as(history.err()).isZero();
@@ -114,6 +114,6 @@ class NightlySmtpOutageTest {
         }
         List<JobExecution> nightly = NightlyRuns.executions(NightlyRuns.repository(home), "nightly");
         assertThat(nightly).extracting(JobExecution::getStatus).containsExactly(BatchStatus.ABANDONED, BatchStatus.COMPLETED);
-        assertThat(NightlyRuns.steps(nightly.get(1))).containsExactly("render", "deliver");
+        assertThat(NightlyRuns.steps(nightly.get(1))).containsExactly("render", "deliver", "rejects");
     }
 }
