@@ -155,6 +155,19 @@ class NightlyRejectsReturnTest {
         assertThat(smtp.getReceivedMessages()).hasSize(3);
         assertThat(Files.readString(home.resolve("outbox/rejects-returned.json"))).as("the ledger holds no row")
                 .doesNotContain("Nguyễn Văn An", "Trần Thị Bình");
+
+        // the operator sees it: the first night's summary per office and per unit, and the history
+        String text;
+        try (var runs = Files.list(home.resolve("runs"))) {
+            text = Files.readString(runs.filter(f -> f.getFileName().toString().endsWith("-run-1.txt")).findFirst().orElseThrow());
+        }
+        assertThat(text).contains("REJECTED ROWS RETURNED TO OFFICES").containsPattern("B1 Đảng ủy Bộ Một +2 rows  SENT  to " + C1_A + "," + C1_B)
+                .containsPattern("B2 Đảng ủy Bộ Hai +1 rows  SENT  to " + C2)
+                .containsPattern("\\n  B1 +0 reports +2 rejected rows returned").doesNotContain("Nguyễn Văn An");
+        JsonNode history = Cli.run("--home", home.toString(), "history", "--format", "json").json();
+        assertThat(history.at("/runs/2/run").asLong()).isEqualTo(1);
+        assertThat(history.at("/runs/2/rejects_returned").asInt()).isEqualTo(2);
+        assertThat(history.at("/runs/1/rejects_returned").asInt()).isZero();
     }
 
     /** Each mail received (GreenMail keeps a copy per recipient) by its recipient list, each list once. */

@@ -146,6 +146,22 @@ class NightlyUnitReportsTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.json().at("/deliveries").findValuesAsText("status")).doesNotContain("SENT");
         assertThat(smtp.getReceivedMessages()).as("the second night sends nothing").hasSize(countAfter(first));
+
+        // the operator sees it per unit: the run's summary and the history
+        String text;
+        try (Stream<Path> runs = Files.list(home.resolve("runs"))) {
+            text = Files.readString(runs.filter(f -> f.getFileName().toString().endsWith("-run-1.txt")).findFirst().orElseThrow());
+        }
+        assertThat(text).contains("PER UNIT");
+        for (String unit : served) {
+            assertThat(text).containsPattern("\\n  " + java.util.regex.Pattern.quote(unit) + " +1 report ");
+        }
+        JsonNode history = Cli.run("--home", home.toString(), "history", "--format", "json").json();
+        assertThat(history.at("/runs/1/run").asLong()).isEqualTo(1);
+        assertThat(history.at("/runs/1/units_mailed").asInt()).isEqualTo(4);
+        assertThat(history.at("/runs/0/units_mailed").asInt()).isZero();
+        Cli.Result table = Cli.run("--home", home.toString(), "history");
+        assertThat(table.out().lines().findFirst().orElseThrow()).contains("UNITS", "RETURNED");
     }
 
     /** Mails the first night sent: reports and returned rejects. */
