@@ -57,6 +57,16 @@ final class DeliverReports {
                         "no mail for unit " + entry.unit() + " (no address in the units reference, or no mail server): the PDF is in " + outbox));
                 continue;
             }
+            if (mail != bloc) {
+                try {
+                    mail.validate();
+                } catch (IllegalArgumentException e) {
+                    // an address mistyped in the units reference: told, and the other units' reports go on
+                    outcomes.add(new DeliveryOutcome(report.report(), report.key(), entry.file(), mail.recipients(), DeliveryOutcome.Status.FAILED, null,
+                            "unit " + entry.unit() + " in the units reference: " + e.getMessage().replaceFirst("^pipeline\\.delivery\\.mail\\.to: ", "")));
+                    continue;
+                }
+            }
             if (!mail.enabled()) {
                 outcomes.add(new DeliveryOutcome(report.report(), report.key(), entry.file(), List.of(), DeliveryOutcome.Status.OUTBOX_ONLY, null,
                         "mail is off (no pipeline.delivery.mail.to): the PDF is in " + outbox));

@@ -77,6 +77,8 @@ class NightlyUnitReportsTest {
                 .forEach(r -> units.add(r.toList()));
         String bloc = units.stream().filter(u -> u.get(8).equals("0")).findFirst().orElseThrow().get(0);
         List<String> committees = units.stream().filter(u -> u.get(8).equals("1") && u.get(7).isEmpty()).map(u -> u.get(0)).limit(3).toList();
+        // a fourth committee whose address was mistyped in the reference: told, and the others' reports still go out
+        String mistyped = units.stream().filter(u -> u.get(8).equals("1") && u.get(7).isEmpty()).map(u -> u.get(0)).skip(3).findFirst().orElseThrow();
         String branch = units.stream().filter(u -> u.get(8).equals("2")).findFirst().orElseThrow().get(0);
         List<String> served = Stream.concat(Stream.of(bloc), committees.stream()).toList();
         Map<String, String> names = new LinkedHashMap<>();
@@ -94,7 +96,8 @@ class NightlyUnitReportsTest {
                     "Email");
             for (List<String> u : units) {
                 boolean addressed = served.contains(u.get(0)) || u.get(0).equals(branch);
-                csv.printRecord(u.get(0), u.get(1), u.get(2), u.get(3), u.get(4), u.get(5), u.get(6), u.get(7), addressed ? address(u.get(0)) : "");
+                csv.printRecord(u.get(0), u.get(1), u.get(2), u.get(3), u.get(4), u.get(5), u.get(6), u.get(7),
+                        addressed ? address(u.get(0)) : u.get(0).equals(mistyped) ? "van thu bo bon" : "");
             }
         }
         Path home = temp.resolve("home");
@@ -112,6 +115,16 @@ class NightlyUnitReportsTest {
         assertThat(sent).containsExactlyInAnyOrderElementsOf(served.stream().map(u -> "half-year/2014-H1-vs-2013-H1/" + u).toList());
         assertThat(summary.at("/deliveries").findValuesAsText("status")).as("the bloc-wide report: no pipeline.delivery.mail.to")
                 .contains("OUTBOX_ONLY");
+        JsonNode failed = null;
+        for (JsonNode d : summary.at("/deliveries")) {
+            if (d.get("key").asText().endsWith("/" + mistyped)) {
+                failed = d;
+            }
+        }
+        assertThat(failed).as("the mistyped address's report").isNotNull();
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("note").asText()).startsWith("unit " + mistyped + " in the units reference: 'van thu bo bon' is not an e-mail address");
+        assertThat(first.exitCode()).as("the night completed: the other units' reports went out").isZero();
 
         Map<String, MimeMessage> reports = new LinkedHashMap<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
