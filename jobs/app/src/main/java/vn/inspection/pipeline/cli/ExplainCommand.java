@@ -248,16 +248,35 @@ class ExplainCommand implements Callable<Integer> {
 
         void xlsx(OutputStream out) throws IOException {
             org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "pipeline", "1.0");
-            org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet(sheetName(metric.id()));
-            sheet.value(0, 0, title());
-            List<String> headings = headings();
+            sheet(workbook.newWorksheet(sheetName(metric.id())), title(), false);
+            workbook.finish();
+        }
+
+        /**
+         * Writes this listing into a sheet: the title line, the headings (with a first column "Kỳ", the period, when
+         * {@code withPeriod}) and a row per record.
+         */
+        void sheet(org.dhatim.fastexcel.Worksheet sheet, String title, boolean withPeriod) {
+            sheet.value(0, 0, title);
+            List<String> headings = new ArrayList<>(headings());
+            if (withPeriod) {
+                headings.add(0, pick("Kỳ", "Period"));
+            }
             for (int c = 0; c < headings.size(); c++) {
                 sheet.value(1, c, headings.get(c));
                 sheet.style(1, c).bold().set();
             }
-            int row = 2;
+            appendRows(sheet, 2, withPeriod);
+        }
+
+        /** Appends a row per record from row {@code first}; returns the next free row. */
+        int appendRows(org.dhatim.fastexcel.Worksheet sheet, int first, boolean withPeriod) {
+            int row = first;
             for (ExplainedRecord r : records) {
-                List<Object> values = values(r);
+                List<Object> values = new ArrayList<>(values(r));
+                if (withPeriod) {
+                    values.add(0, period.id());
+                }
                 for (int c = 0; c < values.size(); c++) {
                     Object value = values.get(c);
                     if (value instanceof java.time.LocalDate date) {
@@ -271,7 +290,7 @@ class ExplainCommand implements Callable<Integer> {
                 }
                 row++;
             }
-            workbook.finish();
+            return row;
         }
 
         /** A sheet name Excel takes: at most 31 characters, none of {@code []:*?/\}. */

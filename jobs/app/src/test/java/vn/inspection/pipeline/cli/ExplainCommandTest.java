@@ -131,6 +131,35 @@ class ExplainCommandTest {
     }
 
     @Test
+    void compareExplainWritesASheetPerMetricWithTheRecordsOfBothPeriods() throws Exception {
+        Path xlsx = temp.resolve("audit.xlsx");
+        Cli.Result compare = run("compare", "2013-H1", "2014-H1", "--unit", "DU17", "--format", "json", "--explain", xlsx.toString());
+        assertThat(compare.exitCode()).as(compare.err()).isZero();
+        JsonNode figures = compare.json();
+        try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = workbook.getSheets().toList();
+            assertThat(sheets).hasSize(1 + figures.get("metrics").size());
+            assertThat(sheets.get(0).getName()).isEqualTo("Số liệu");
+            int i = 1;
+            for (JsonNode metric : figures.get("metrics")) {
+                org.dhatim.fastexcel.reader.Sheet sheet = sheets.get(i++);
+                assertThat(sheet.getName()).isEqualTo(metric.get("id").asText());
+                List<List<String>> rows = new ArrayList<>();
+                try (var stream = sheet.openStream()) {
+                    stream.forEach((Row row) -> rows.add(row.stream().map(c -> c == null || c.getText() == null ? "" : c.getText()).toList()));
+                }
+                long a = metric.get("values").get(0).asLong();
+                long b = metric.get("values").get(1).asLong();
+                assertThat(rows).as(metric.get("id").asText()).hasSize((int) (2 + a + b));
+                assertThat(rows.get(1)).startsWith("Kỳ").contains("Tệp", "Trang tính", "Dòng");
+                assertThat(rows.subList(2, rows.size()).stream().map(r -> r.get(0)).toList())
+                        .as("B's records, then A's").isEqualTo(java.util.stream.Stream.concat(java.util.Collections.nCopies((int) b, "2014-H1").stream(),
+                                java.util.Collections.nCopies((int) a, "2013-H1").stream()).toList());
+            }
+        }
+    }
+
+    @Test
     void anUnknownMetricOrPeriodIsOneLineAndExitTwo() {
         Cli.Result metric = run("explain", "inspection.nothing", "2014-H1");
         assertThat(metric.exitCode()).isEqualTo(2);
