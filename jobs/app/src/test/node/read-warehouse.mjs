@@ -1,5 +1,5 @@
 // Reads the pipeline's warehouse with the DuckDB Node client (@duckdb/node-api, a DuckDB 1.x release), read-only,
-// the way an analyst's script does: a view over the lake, metric_values and a table comment.
+// the way an analyst's script does: a record table, metric_values and a table comment.
 //
 //   node read-warehouse.mjs WAREHOUSE_FILE
 //
@@ -20,7 +20,7 @@ if (!file) {
 const next = join(dirname(file), '.warehouse.duckdb.next');
 
 const QUERIES = {
-  // a view (or table) over the lake's committed files
+  // a record table: the lake's committed records, copied into the warehouse
   inspection: 'SELECT count(*) AS records, count(DISTINCT unit_code) AS units FROM inspection',
   // the seed-004 figures of the whole bloc (the unit without a parent), merged units under their successor
   metrics: `SELECT metric_id, period_id, value FROM metric_values

@@ -67,6 +67,8 @@ COMMENT ON COLUMN lake_files.run_id IS 'Lần chạy nạp / Ingest run';
 COMMENT ON COLUMN lake_files.accepted IS 'Số dòng được nhận / Rows accepted';
 COMMENT ON COLUMN lake_files.duplicates IS 'Số dòng trùng / Rows skipped as duplicates';
 COMMENT ON COLUMN lake_files.rejected IS 'Số dòng bị loại / Rows rejected';
+COMMENT ON COLUMN lake_files.corrected IS 'Số dòng là phiên bản mới (đính chính) của bản ghi đã có / Rows that were new versions (corrections) of records the lake held';
+COMMENT ON COLUMN lake_files.updated_at IS 'Lần nạp lại sau khi tệp bị rút (pipeline withdraw), nếu có / When the file was ingested again after it was withdrawn, if it was';
 
 COMMENT ON TABLE lake_sheets IS 'Số dòng mỗi trang tính của mỗi tệp đã nạp (manifest) / Counts per sheet of every ingested file (the manifest)';
 COMMENT ON COLUMN lake_sheets.checksum IS 'SHA-256 của tệp / SHA-256 of the file';
@@ -75,6 +77,18 @@ COMMENT ON COLUMN lake_sheets.record_type IS 'Loại sổ nhận ra, NULL nếu 
 COMMENT ON COLUMN lake_sheets.accepted IS 'Số dòng được nhận / Rows accepted';
 COMMENT ON COLUMN lake_sheets.duplicates IS 'Số dòng trùng / Rows skipped as duplicates';
 COMMENT ON COLUMN lake_sheets.rejected IS 'Số dòng bị loại / Rows rejected';
+COMMENT ON COLUMN lake_sheets.corrected IS 'Số dòng là phiên bản mới (đính chính) / Rows that were new versions (corrections)';
+COMMENT ON COLUMN lake_sheets.outdated IS 'Số dòng giống một phiên bản cũ đã được đính chính (không thay đổi gì) / Rows equal to a version already corrected (nothing changed)';
+
+COMMENT ON TABLE withdrawals IS 'Các bản ghi bị rút khỏi số liệu: tệp gửi lại sổ thiếu chúng (resent), lệnh pipeline withdraw (withdrawn), hoặc chỉ báo cáo (reported) / Records withdrawn from the figures: a resent register lacked them (resent), pipeline withdraw (withdrawn), or reported only (reported)';
+COMMENT ON COLUMN withdrawals.withdrawn_at IS 'Thời điểm rút / When withdrawn';
+COMMENT ON COLUMN withdrawals.reason IS 'resent, withdrawn hoặc reported / resent, withdrawn or reported';
+COMMENT ON COLUMN withdrawals.record_type IS 'Loại sổ / Record type';
+COMMENT ON COLUMN withdrawals.record_key IS 'Mã băm khóa tự nhiên của bản ghi / Hash of the record''s natural key';
+COMMENT ON COLUMN withdrawals.source_checksum IS 'SHA-256 của tệp đã cho phiên bản bị rút / SHA-256 of the file whose version was withdrawn';
+COMMENT ON COLUMN withdrawals.record_date IS 'Ngày xếp bản ghi vào kỳ / The date that placed the record in its period';
+COMMENT ON COLUMN withdrawals.by_file IS 'SHA-256 của tệp gửi lại sổ (resent) / SHA-256 of the resending file (resent)';
+COMMENT ON COLUMN withdrawals.file IS 'SHA-256 của tệp bị rút (withdrawn) / SHA-256 of the file withdrawn (withdrawn)';
 
 COMMENT ON TABLE lake_parts IS 'Các tệp Parquet của hồ dữ liệu, như khi ghi (manifest); pipeline verify đối chiếu chúng / The lake''s Parquet files as committed (the manifest); pipeline verify checks them';
 COMMENT ON COLUMN lake_parts.checksum IS 'SHA-256 của tệp nguồn / SHA-256 of the source file';
@@ -83,6 +97,7 @@ COMMENT ON COLUMN lake_parts.record_type IS 'Loại sổ / Record type';
 COMMENT ON COLUMN lake_parts.rows IS 'Số bản ghi khi ghi (NULL với tệp ghi trước khi có trường này) / Records when committed (NULL for files committed before this was recorded)';
 COMMENT ON COLUMN lake_parts.bytes IS 'Kích thước khi ghi / Size in bytes when committed';
 COMMENT ON COLUMN lake_parts.sha256 IS 'SHA-256 khi ghi / SHA-256 when committed';
+COMMENT ON COLUMN lake_parts.committed_at IS 'Thời điểm các bản ghi của tệp được biết đến (valid_from của các phiên bản) / When its records became known (their versions'' valid_from)';
 
 COMMENT ON TABLE lake_problems IS 'Tệp Parquet của hồ dữ liệu không còn như khi ghi (mất, khác kích thước hoặc số dòng) lúc làm mới / Lake files not as committed (missing, another size or row count) at the refresh';
 COMMENT ON COLUMN lake_problems.path IS 'Đường dẫn trong hồ dữ liệu / Path inside the lake';

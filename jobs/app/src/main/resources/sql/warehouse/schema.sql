@@ -68,7 +68,9 @@ CREATE TABLE lake_files (
     run_id BIGINT NOT NULL,
     accepted BIGINT NOT NULL,
     duplicates BIGINT NOT NULL,
-    rejected BIGINT NOT NULL
+    rejected BIGINT NOT NULL,
+    corrected BIGINT NOT NULL,
+    updated_at TIMESTAMP WITH TIME ZONE
 );
 CREATE TABLE lake_sheets (
     checksum VARCHAR NOT NULL,
@@ -76,7 +78,19 @@ CREATE TABLE lake_sheets (
     record_type VARCHAR,
     accepted BIGINT NOT NULL,
     duplicates BIGINT NOT NULL,
-    rejected BIGINT NOT NULL
+    rejected BIGINT NOT NULL,
+    corrected BIGINT NOT NULL,
+    outdated BIGINT NOT NULL
+);
+CREATE TABLE withdrawals (
+    withdrawn_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    reason VARCHAR NOT NULL,
+    record_type VARCHAR NOT NULL,
+    record_key VARCHAR NOT NULL,
+    source_checksum VARCHAR,
+    record_date DATE,
+    by_file VARCHAR,
+    file VARCHAR
 );
 CREATE TABLE lake_parts (
     checksum VARCHAR NOT NULL,
@@ -84,7 +98,8 @@ CREATE TABLE lake_parts (
     record_type VARCHAR NOT NULL,
     rows BIGINT,
     bytes BIGINT,
-    sha256 VARCHAR
+    sha256 VARCHAR,
+    committed_at TIMESTAMP WITH TIME ZONE
 );
 CREATE TABLE lake_problems (
     path VARCHAR NOT NULL,

@@ -55,6 +55,10 @@ class CompareCommand implements Callable<Integer> {
     @Option(names = "--as-recorded", description = "Count merged units' records under the unit recorded, not under the successor")
     boolean asRecorded;
 
+    @Option(names = "--known-at", paramLabel = "WHEN", description = "Figures as the lake knew them then: a date (its end) or an ISO "
+            + "date-time (2014-07-15T09:30, 2014-07-15T09:30+07:00); corrections and withdrawals made later are left out")
+    String knownAt;
+
     @Option(names = "--format", defaultValue = "table", description = "table (default), json or csv")
     Format format;
 
@@ -78,13 +82,17 @@ class CompareCommand implements Callable<Integer> {
         }
         try {
             Period[] ab = periods(periods, previousYear);
+            java.time.Instant at = knownAt(knownAt);
             ReadContext context = ReadContext.withWarehouse(parent.home);
-            try (MetricEngine engine = context.duckdb()) {
+            try (MetricEngine engine = context.duckdb(at)) {
                 UnitTables.UnitRow unitRow = unit == null ? null : unit(engine.units(), unit);
                 Comparison comparison = Comparison.of(engine, context.metrics().metrics(), ab[0], ab[1],
                         unitRow == null ? null : unitRow.code(), asRecorded ? UnitBasis.RECORDED : UnitBasis.SUCCESSOR);
-                ComparisonFormat output = new ComparisonFormat(comparison, unitRow == null ? null : unitRow.name(),
-                        ComparisonFormat.coverageNotes(comparison, engine.span(context.metrics().metrics()), language), language);
+                List<String> notes = new java.util.ArrayList<>(ComparisonFormat.coverageNotes(comparison, engine.span(context.metrics().metrics()), language));
+                if (at != null) {
+                    notes.add(0, knownAtNote(at, language));
+                }
+                ComparisonFormat output = new ComparisonFormat(comparison, unitRow == null ? null : unitRow.name(), notes, language);
                 if (explain != null) {
                     // before the figures are printed: a workbook that cannot be written is the command's failure
                     AuditWorkbook.write(explain, engine, comparison, unitRow, asRecorded, language);
@@ -104,6 +112,25 @@ class CompareCommand implements Callable<Integer> {
             parent.err.println("pipeline compare: " + Errors.describe(e));
             return PipelineCli.FAILED;
         }
+    }
+
+    /** The instant of {@code --known-at}, or null when not given. */
+    static java.time.Instant knownAt(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return vn.inspection.pipeline.lake.KnownAt.parse(text, java.time.ZoneId.systemDefault());
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(PipelineCli.USAGE, e.getMessage());
+        }
+    }
+
+    /** The line that says figures are as known at an instant (local time). */
+    static String knownAtNote(java.time.Instant at, Language language) {
+        String when = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").format(at.atZone(java.time.ZoneId.systemDefault()));
+        return language == Language.EN ? "Figures as the lake knew them at " + when + " (later corrections and withdrawals left out)"
+                : "Số liệu như hồ dữ liệu đã biết lúc " + when + " (không tính các đính chính, rút bản ghi sau thời điểm đó)";
     }
 
     /** Periods A and B from the command line (B and the year before it with --previous-year). */

@@ -113,4 +113,9 @@ record ReadContext(PipelineHome home, Settings settings, SchemaCatalog schemas, 
     DuckDbMetricEngine duckdb() {
         return new DuckDbMetricEngine(warehouse);
     }
+
+    /** The DuckDB engine as the lake knew its records at an instant (null: now). */
+    DuckDbMetricEngine duckdb(java.time.Instant knownAt) {
+        return new DuckDbMetricEngine(warehouse, knownAt);
+    }
 }

@@ -69,6 +69,10 @@ class ReportCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "The day a spec's period rule is resolved on (yyyy-MM-dd; default: today)")
     String asOf;
 
+    @Option(names = "--known-at", paramLabel = "WHEN", description = "Figures as the lake knew them then: a date (its end) or an ISO date-time; "
+            + "reproduces a mailed report (its instant is in outbox/deliveries.json)")
+    String knownAt;
+
     @Option(names = "--as-recorded", description = "Count merged units' records under the unit recorded, not under the successor")
     boolean asRecorded;
 
@@ -109,7 +113,7 @@ class ReportCommand implements Callable<Integer> {
             ReportRequest request = new ReportRequest(reportSpec, language, day == null ? now.toLocalDate() : day, now,
                     asRecorded ? UnitBasis.RECORDED : UnitBasis.SUCCESSOR);
             ReportContent content;
-            try (MetricEngine metricEngine = context.duckdb()) {
+            try (MetricEngine metricEngine = context.duckdb(CompareCommand.knownAt(knownAt))) {
                 content = Reports.collect(metricEngine, context.schemas(), context.metrics(), request, context.lake().snapshot());
             }
             List<String> lines = new ArrayList<>();
@@ -203,7 +207,7 @@ class ReportCommand implements Callable<Integer> {
     }
 
     /** The path with every existing part's links resolved (what a write would really touch). */
-    private static Path real(Path path) {
+    static Path real(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

@@ -1,15 +1,22 @@
 package vn.inspection.pipeline.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -24,6 +31,7 @@ import org.jline.terminal.TerminalBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,41 +41,71 @@ import vn.inspection.pipeline.system.Json;
 import vn.inspection.pipeline.warehouse.SqlLimits;
 
 /**
- * {@code pipeline sql ["SELECT …"] [--format table|csv|json]}: a query on the warehouse, or an interactive prompt
- * with history, or a script piped in. The connection is the warehouse's sandbox ({@link
- * vn.inspection.pipeline.warehouse.Warehouse#openReadOnly()}): it reads the warehouse's tables and nothing else, and
- * writes nothing; a statement that tries is refused with one line saying so.
+ * {@code pipeline sql ["SELECT …"] [--format table|csv|json|markdown] [--wide]}: SQL text on the warehouse (one
+ * statement or several, comments allowed, dot-commands too), or an interactive prompt with history, or a script piped
+ * in. The connection is the warehouse's sandbox ({@link vn.inspection.pipeline.warehouse.Warehouse#openReadOnly()}): it
+ * reads the warehouse's tables and nothing else, and writes nothing; a statement that tries is refused with one line
+ * saying so. The only file it writes is the one {@code .output FILE} names, never inside the pipeline home.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run a read-only SQL query on the warehouse; with no query, open an interactive prompt "
-                + "(statements end with ';', history kept in ~/" + SqlCommand.HISTORY_FILE + ", .tables lists the tables, .quit to leave), "
-                + "or run the statements piped in. It reads the warehouse's tables only: no files, no settings, no writes. "
+        description = "Run read-only SQL on the warehouse: the text given (any SQL, comments included), else an interactive prompt "
+                + "(statements end with ';', history kept in ~/" + SqlCommand.HISTORY_FILE + "), else the statements piped in. "
+                + "Dot-commands: .help, .tables, .schema [TABLE], .mode table|csv|json|markdown, .output [FILE], .quit. "
+                + "It reads the warehouse's tables only: no files, no settings, no writes. "
                 + "Each statement is stopped past pipeline.sql.timeout (60s) or pipeline.sql.memory-limit (1GB).")
 class SqlCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(SqlCommand.class);
     static final int TABLE_ROW_LIMIT = 1000;
+    /** Text longer than this is cut in a table, unless {@code --wide}. */
+    static final int CELL_LIMIT = 60;
     /** The prompt's history, in the user's own home folder: a read command writes nothing into the pipeline home. */
     static final String HISTORY_FILE = ".pipeline_sql_history";
 
-    enum Format { table, csv, json }
+    static final String HELP = String.join("\n",
+            ".help                 this list",
+            ".tables               the warehouse's tables, with what each holds",
+            ".schema [TABLE]       the columns of a table (of every table without one), with their types and meaning",
+            ".mode [MODE]          how results are printed: table (numbers right-aligned), csv, json or markdown",
+            ".output [FILE]        write the results that follow to FILE (outside the pipeline home); .output alone: back to the screen",
+            ".quit                 leave (also .exit, \\q, Ctrl-D); always leaves, even in the middle of a statement",
+            "SQL statements end with ';'. Comments (-- …, /* … */) are allowed. Every table and column explains itself:",
+            "  SELECT * FROM duckdb_columns();  codes have labels: SELECT * FROM labels WHERE field = 'form';");
+
+    enum Format { table, csv, json, markdown }
 
     @ParentCommand
     PipelineCli parent;
 
-    @Parameters(arity = "0..1", paramLabel = "QUERY")
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "SQL", description = "SQL text: one or more statements, comments and dot-commands allowed")
     String query;
 
-    @Option(names = "--format", defaultValue = "table", description = "table (default), csv or json")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table (default), csv, json or markdown")
     Format format;
+
+    @Option(names = "--wide", description = "Show text whole in a table (by default a cell is cut at " + CELL_LIMIT + " characters)")
+    boolean wide;
 
     /** What each statement may use (pipeline.sql.*). */
     private SqlLimits limits = SqlLimits.defaults();
+    /** Where results go: the screen, or the file {@code .output} named. */
+    private PrintStream results;
+    private Path outputFile;
+    private ReadContext context;
 
     @Override
     public Integer call() {
+        if (query != null && query.startsWith("-") && query.strip().chars().noneMatch(Character::isWhitespace)) {
+            // a single word that looks like an option is a mistyped one, not SQL
+            PipelineCli.badUsage(new CommandLine.UnmatchedArgumentException(spec.commandLine(), List.of(query)), new String[0], parent.err);
+            return PipelineCli.USAGE;
+        }
+        results = parent.out;
         try {
             // no log file: statements, and DuckDB's messages that quote them, are written to no file
-            ReadContext context = ReadContext.withWarehouse(parent.home, false);
+            context = ReadContext.withWarehouse(parent.home, false);
             try {
                 limits = SqlLimits.from(context.settings());
             } catch (IllegalArgumentException e) {
@@ -75,9 +113,12 @@ class SqlCommand implements Callable<Integer> {
             }
             try (Connection connection = context.warehouse().openReadOnly(limits)) {
                 if (query != null) {
-                    return run(connection, query, parent.out) ? PipelineCli.OK : PipelineCli.FAILED;
+                    Iterator<String> given = query.lines().iterator();
+                    return script(connection, prompt -> given.hasNext() ? given.next() : null, false);
                 }
-                return interactive(connection, Path.of(System.getProperty("user.home"), HISTORY_FILE));
+                try (Lines lines = lines(Path.of(System.getProperty("user.home"), HISTORY_FILE))) {
+                    return script(connection, lines, System.console() != null);
+                }
             }
         } catch (CommandException e) {
             parent.err.println("pipeline sql: " + e.getMessage());
@@ -86,6 +127,8 @@ class SqlCommand implements Callable<Integer> {
             log.error(vn.inspection.pipeline.system.Logging.TOLD, "sql failed", e);
             parent.err.println("pipeline sql: " + Errors.describe(e));
             return PipelineCli.FAILED;
+        } finally {
+            closeOutput();
         }
     }
 
@@ -93,22 +136,17 @@ class SqlCommand implements Callable<Integer> {
     interface Lines extends AutoCloseable {
         /** The next line, or null at the end of input. */
         String read(String prompt) throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
     }
 
     private Lines lines(Path history) throws Exception {
         if (System.console() == null) {
             // a script piped in or read from a file: its statements are not typed history
-            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
-            return new Lines() {
-                @Override
-                public String read(String prompt) throws Exception {
-                    return reader.readLine();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return prompt -> reader.readLine();
         }
         keepPrivate(history);
         Terminal terminal = TerminalBuilder.builder().system(true).build();
@@ -155,47 +193,190 @@ class SqlCommand implements Callable<Integer> {
         }
     }
 
-    /** Statements typed at the prompt or piped in; exit 1 when any of them failed (a script's caller must know). */
-    private int interactive(Connection connection, Path history) throws Exception {
+    /**
+     * Statements and dot-commands, typed at the prompt, piped in or given as the command's text; exit 1 when any of them
+     * failed (a script's caller must know). A dot-command is read at the start of a statement; {@code .quit} anywhere.
+     */
+    private int script(Connection connection, Lines lines, boolean interactive) throws Exception {
         boolean allOk = true;
-        try (Lines lines = lines(history)) {
-            if (System.console() != null) {
-                parent.out.println("Warehouse (read-only). End statements with ';'. .tables lists tables, .quit leaves.");
+        if (interactive) {
+            parent.out.println("Warehouse (read-only). End statements with ';'. .help lists the commands, .quit leaves.");
+        }
+        StringBuilder statement = new StringBuilder();
+        String line;
+        while ((line = lines.read(statement.length() == 0 ? "sql> " : "...> ")) != null) {
+            String trimmed = line.strip();
+            if (trimmed.equals(".quit") || trimmed.equals(".exit") || trimmed.equals("\\q")) {
+                return allOk ? PipelineCli.OK : PipelineCli.FAILED; // a statement being typed is abandoned
             }
-            StringBuilder statement = new StringBuilder();
-            String line;
-            while ((line = lines.read(statement.length() == 0 ? "sql> " : "...> ")) != null) {
-                String trimmed = line.strip();
-                if (statement.length() == 0 && (trimmed.equals(".quit") || trimmed.equals(".exit") || trimmed.equals("\\q"))) {
-                    break;
-                }
-                if (statement.length() == 0 && trimmed.equals(".tables")) {
-                    run(connection, "SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal ORDER BY 1", parent.out);
-                    continue;
-                }
-                statement.append(line).append('\n');
-                if (trimmed.endsWith(";")) {
-                    allOk &= run(connection, statement.toString().strip().replaceAll(";$", ""), parent.out);
-                    statement.setLength(0);
-                }
+            if (statement.length() == 0 && trimmed.startsWith(".")) {
+                allOk &= dotCommand(connection, trimmed);
+                continue;
             }
-            if (!statement.toString().isBlank()) {
-                allOk &= run(connection, statement.toString().strip(), parent.out);
+            if (statement.length() == 0 && trimmed.isEmpty()) {
+                continue;
+            }
+            statement.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                allOk &= runText(connection, statement.toString());
+                statement.setLength(0);
             }
         }
+        allOk &= runText(connection, statement.toString());
         return allOk ? PipelineCli.OK : PipelineCli.FAILED;
     }
 
+    /** Runs a statement unless it holds nothing but comments (a script's closing "-- end;" is not an error). */
+    private boolean runText(Connection connection, String text) {
+        if (withoutComments(text).replace(";", "").isBlank()) {
+            return true;
+        }
+        return run(connection, text.strip().replaceAll(";$", ""));
+    }
+
+    /** The SQL text without its comments (for telling an empty statement); quoted text is kept as it is. */
+    static String withoutComments(String sql) {
+        StringBuilder kept = new StringBuilder();
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = sql.indexOf(c, i + 1);
+                end = end < 0 ? sql.length() : end + 1;
+                kept.append(sql, i, end);
+                i = end;
+            } else if (sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                kept.append(c);
+                i++;
+            }
+        }
+        return kept.toString();
+    }
+
+    /** One dot-command; a mistake is one line on standard error. */
+    private boolean dotCommand(Connection connection, String line) {
+        String[] words = line.split("\\s+", 2);
+        String argument = words.length > 1 ? words[1].strip().replaceAll(";$", "").strip() : "";
+        switch (words[0]) {
+            case ".help" -> {
+                parent.out.println(HELP);
+                return true;
+            }
+            case ".tables" -> {
+                return run(connection, "SELECT table_name, comment FROM duckdb_tables() WHERE NOT internal ORDER BY 1");
+            }
+            case ".schema" -> {
+                return schema(connection, argument);
+            }
+            case ".mode" -> {
+                if (argument.isEmpty()) {
+                    parent.out.println("current mode: " + format + " (.mode table|csv|json|markdown)");
+                    return true;
+                }
+                try {
+                    format = Format.valueOf(argument.toLowerCase(Locale.ROOT));
+                    return true;
+                } catch (IllegalArgumentException e) {
+                    parent.err.println("pipeline sql: .mode " + argument + ": unknown mode; give table, csv, json or markdown");
+                    return false;
+                }
+            }
+            case ".output", ".once" -> {
+                return output(argument);
+            }
+            default -> {
+                parent.err.println("pipeline sql: unknown command " + words[0] + "; .help lists the commands");
+                return false;
+            }
+        }
+    }
+
+    private boolean schema(Connection connection, String table) {
+        String sql = "SELECT table_name, column_name, data_type, comment FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'"
+                + (table.isEmpty() ? "" : " AND lower(table_name) = lower(?)") + " ORDER BY table_name, column_index";
+        if (!table.isEmpty()) {
+            try (PreparedStatement known = connection.prepareStatement(
+                    "SELECT count(*) FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main' AND lower(table_name) = lower(?)")) {
+                known.setString(1, table);
+                try (ResultSet rs = known.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) == 0) {
+                        parent.err.println("pipeline sql: no table " + table + " in the warehouse; .tables lists them");
+                        return false;
+                    }
+                }
+            } catch (SQLException e) {
+                parent.err.println("pipeline sql: " + explain(e.getMessage()));
+                return false;
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (!table.isEmpty()) {
+                statement.setString(1, table);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                print(rs, results);
+            }
+            return true;
+        } catch (Exception e) {
+            parent.err.println("pipeline sql: " + Errors.describe(e));
+            return false;
+        }
+    }
+
+    /** {@code .output FILE}: the results that follow go to the file (created or emptied), never inside the home. */
+    private boolean output(String argument) {
+        closeOutput();
+        if (argument.isEmpty()) {
+            return true;
+        }
+        Path file = Path.of(argument.startsWith("~/") ? System.getProperty("user.home") + argument.substring(1) : argument);
+        if (Files.isDirectory(file)) {
+            parent.err.println("pipeline sql: .output " + file + " is a folder: give the file to write");
+            return false;
+        }
+        if (ReportCommand.real(file).startsWith(ReportCommand.real(context.home().root()))) {
+            parent.err.println("pipeline sql: will not write " + file + " inside the pipeline home " + context.home().root()
+                    + " (it holds the lake and the warehouse): give a path outside it");
+            return false;
+        }
+        try {
+            OutputStream stream = Files.newOutputStream(file);
+            results = new PrintStream(stream, true, StandardCharsets.UTF_8);
+            outputFile = file;
+            return true;
+        } catch (IOException e) {
+            parent.err.println("pipeline sql: cannot write " + file + ": " + Errors.describe(e));
+            return false;
+        }
+    }
+
+    private void closeOutput() {
+        if (outputFile != null) {
+            results.close();
+            if (results.checkError()) {
+                parent.err.println("pipeline sql: writing " + outputFile + " failed (disk full?): the file is incomplete");
+            }
+            outputFile = null;
+        }
+        results = parent.out;
+    }
+
     /** Runs one statement and prints its result; a failure is one line on standard error. */
-    private boolean run(Connection connection, String sql, PrintStream out) {
+    private boolean run(Connection connection, String sql) {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(limits.timeoutSeconds());
             if (statement.execute(sql)) {
                 try (ResultSet rs = statement.getResultSet()) {
-                    print(rs, out);
+                    print(rs, results);
                 }
             } else if (format == Format.table) {
-                out.println("(done)");
+                results.println("(done)");
             }
             return true;
         } catch (java.sql.SQLTimeoutException e) {
@@ -245,7 +426,7 @@ class SqlCommand implements Callable<Integer> {
         if (text.contains("read-only mode") || text.contains("read only mode")) {
             return "refused: the warehouse is read-only; pipeline sql writes nothing (CREATE, INSERT, UPDATE, DELETE, ATTACH are refused)";
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("extension") && lower.contains("disabled")) {
             return "refused: pipeline sql cannot install or load extensions";
         }
@@ -291,12 +472,21 @@ class SqlCommand implements Callable<Integer> {
                 }
                 out.println(Json.write(rows));
             }
-            default -> table(rs, names, out);
+            default -> table(rs, names, out, format == Format.markdown, wide);
         }
     }
 
-    private static void table(ResultSet rs, List<String> names, PrintStream out) throws SQLException {
+    /**
+     * A table as a person reads it: numbers right-aligned, text left-aligned and cut at {@link #CELL_LIMIT} characters
+     * unless {@code wide}, line breaks inside a cell shown as spaces; at most {@link #TABLE_ROW_LIMIT} rows. In Markdown,
+     * a pipe inside a cell is escaped and number columns are marked right-aligned.
+     */
+    static void table(ResultSet rs, List<String> names, PrintStream out, boolean markdown, boolean wide) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
+        boolean[] numeric = new boolean[names.size()];
+        java.util.Arrays.fill(numeric, true);
+        boolean[] seen = new boolean[names.size()];
+        boolean cut = false;
         long total = 0;
         while (rs.next()) {
             total++;
@@ -304,36 +494,71 @@ class SqlCommand implements Callable<Integer> {
                 List<String> row = new ArrayList<>();
                 for (int c = 1; c <= names.size(); c++) {
                     Object value = rs.getObject(c);
-                    String text = value == null ? "NULL" : value.toString();
-                    row.add(text.length() > 60 ? text.substring(0, 59) + "…" : text);
+                    if (value != null) {
+                        seen[c - 1] = true;
+                        numeric[c - 1] &= value instanceof Number;
+                    }
+                    String text = value == null ? "NULL" : value.toString().replaceAll("\\R", " ");
+                    if (!wide && length(text) > CELL_LIMIT) {
+                        text = text.substring(0, text.offsetByCodePoints(0, CELL_LIMIT - 1)) + "…";
+                        cut = true;
+                    }
+                    row.add(markdown ? text.replace("|", "\\|") : text);
                 }
                 rows.add(row);
             }
         }
+        for (int c = 0; c < names.size(); c++) {
+            numeric[c] &= seen[c];
+        }
         int[] widths = new int[names.size()];
         for (int c = 0; c < names.size(); c++) {
-            widths[c] = names.get(c).length();
+            widths[c] = Math.max(markdown ? 3 : 1, length(names.get(c)));
             for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
+                widths[c] = Math.max(widths[c], length(row.get(c)));
             }
         }
+        String separator = markdown ? " | " : " | ";
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < names.size(); c++) {
-            line.append(c == 0 ? "" : " | ").append(pad(names.get(c), widths[c]));
+            line.append(c == 0 ? (markdown ? "| " : "") : separator).append(align(names.get(c), widths[c], numeric[c]));
         }
-        out.println(line);
-        out.println("-".repeat(line.length()));
+        if (markdown) {
+            line.append(" |");
+        }
+        out.println(markdown ? line : line.toString().stripTrailing());
+        if (markdown) {
+            StringBuilder rule = new StringBuilder("|");
+            for (int c = 0; c < names.size(); c++) {
+                rule.append(numeric[c] ? " " + "-".repeat(widths[c] - 1) + ": |" : " " + "-".repeat(widths[c]) + " |");
+            }
+            out.println(rule);
+        } else {
+            out.println("-".repeat(length(line.toString())));
+        }
         for (List<String> row : rows) {
             line.setLength(0);
             for (int c = 0; c < names.size(); c++) {
-                line.append(c == 0 ? "" : " | ").append(pad(row.get(c), widths[c]));
+                line.append(c == 0 ? (markdown ? "| " : "") : separator).append(align(row.get(c), widths[c], numeric[c]));
             }
-            out.println(line);
+            if (markdown) {
+                line.append(" |");
+            }
+            out.println(markdown ? line : line.toString().stripTrailing());
         }
-        out.println("(" + total + (total == 1 ? " row" : " rows") + (total > rows.size() ? "; " + rows.size() + " shown, use --format csv for all" : "") + ")");
+        if (!markdown || total > rows.size()) {
+            out.println("(" + total + (total == 1 ? " row" : " rows") + (total > rows.size() ? "; " + rows.size() + " shown, use --format csv for all" : "")
+                    + (cut ? "; long text cut, --wide shows it whole" : "") + ")");
+        }
     }
 
-    private static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - text.length()));
+    /** Characters as a terminal shows them: code points, combining marks (a decomposed tone) taking no column. */
+    private static int length(String text) {
+        return (int) text.codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK).count();
+    }
+
+    private static String align(String text, int width, boolean right) {
+        String padding = " ".repeat(Math.max(0, width - length(text)));
+        return right ? padding + text : text + padding;
     }
 }

@@ -18,6 +18,10 @@ final class FileCounts {
     static final int ACCEPTED = 0;
     static final int DUPLICATES = 1;
     static final int REJECTED = 2;
+    static final int CORRECTED = 3;
+    static final int OUTDATED = 4;
+    static final int PARKED = 5;
+    private static final int COUNTERS = 6;
 
     public int file;
     public LinkedHashMap<String, long[]> counts = new LinkedHashMap<>();
@@ -34,7 +38,7 @@ final class FileCounts {
     }
 
     void sheetSeen(SourceItem.SheetSeen seen) {
-        counts.putIfAbsent(seen.sheet(), new long[3]);
+        counts.putIfAbsent(seen.sheet(), new long[COUNTERS]);
         types.put(seen.sheet(), seen.recordType());
         if (seen.note() != null) {
             notes.put(seen.sheet(), seen.note());
@@ -65,9 +69,14 @@ final class FileCounts {
         return counts(done.sheet());
     }
 
-    /** The counters of a sheet (accepted, duplicates, rejected), to add to. */
+    /** The counters of a sheet (accepted, duplicates, rejected, corrected, outdated), to add to. */
     long[] sheet(String sheet) {
-        return counts.computeIfAbsent(sheet, s -> new long[3]);
+        long[] c = counts.computeIfAbsent(sheet, s -> new long[COUNTERS]);
+        if (c.length < COUNTERS) {
+            c = java.util.Arrays.copyOf(c, COUNTERS); // counts a run of an earlier version kept in its context
+            counts.put(sheet, c);
+        }
+        return c;
     }
 
     List<SheetCounts> sheets() {
@@ -79,7 +88,7 @@ final class FileCounts {
     private SheetCounts counts(String sheet) {
         long[] c = sheet(sheet);
         Map<String, Long> kinds = noise.get(sheet);
-        return new SheetCounts(sheet, types.get(sheet), rows.get(sheet), c[ACCEPTED], c[DUPLICATES], c[REJECTED],
+        return new SheetCounts(sheet, types.get(sheet), rows.get(sheet), c[ACCEPTED], c[CORRECTED], c[DUPLICATES], c[OUTDATED], c[REJECTED], c[PARKED],
                 kinds == null ? (rows.containsKey(sheet) ? Map.of() : null) : ordered(kinds), notes.get(sheet));
     }
 

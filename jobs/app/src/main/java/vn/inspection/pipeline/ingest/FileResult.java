@@ -12,7 +12,14 @@ public record FileResult(
         @JsonProperty("checksum") String checksum,
         @JsonProperty("status") Status status,
         @JsonProperty("reason") String reason,
-        @JsonProperty("sheets") List<SheetCounts> sheets) {
+        @JsonProperty("sheets") List<SheetCounts> sheets,
+        @JsonProperty("withdrawn") long withdrawn,
+        @JsonProperty("not_withdrawn") long notWithdrawn) {
+
+    /** A file that withdrew nothing. */
+    public FileResult(String path, String checksum, Status status, String reason, List<SheetCounts> sheets) {
+        this(path, checksum, status, reason, sheets, 0, 0);
+    }
 
     /**
      * INGESTED (in the lake), ALREADY_INGESTED (its content was), QUARANTINED (unreadable), NOT_RECOGNISED (no

@@ -147,10 +147,11 @@ public class IngestJobConfiguration {
     @StepScope
     LakeItemWriter lakeItemWriter(@Value("#{jobExecutionContext['" + PLAN + "']}") String plan,
                                   @Value("#{jobParameters['" + RUN_ID + "']}") Long runId,
-                                  Lake lake, UnitRegistry unitRegistry, Quarantine quarantine, LakeProperties lakeProperties, Clock clock) {
+                                  Lake lake, UnitRegistry unitRegistry, Quarantine quarantine, LakeProperties lakeProperties, Clock clock,
+                                  IngestProperties ingest, vn.inspection.pipeline.schema.SchemaCatalog schemas) {
         // a codec Parquet does not know fails here, before any row is read
         CompressionCodecName codec = CompressionCodecName.valueOf(lakeProperties.compressionCodec().toUpperCase(Locale.ROOT));
-        return new LakeItemWriter(IngestPlan.fromJson(plan), runId, lake, unitRegistry, quarantine, codec.name(), clock);
+        return new LakeItemWriter(IngestPlan.fromJson(plan), runId, lake, unitRegistry, quarantine, codec.name(), clock, schemas, ingest.resends());
     }
 
     /** Rows read and normalised on a thread of their own, ahead of the writer (two chunks at most). */
@@ -164,7 +165,7 @@ public class IngestJobConfiguration {
     Step ingestRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestProperties properties,
                         ProcessedRows processedRows, LakeItemWriter lakeItemWriter) {
         ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
-        promotion.setKeys(new String[] {LakeItemWriter.RESULTS});
+        promotion.setKeys(new String[] {LakeItemWriter.RESULTS, LakeItemWriter.LATE});
         return new StepBuilder("rows", jobRepository)
                 .<ProcessedRow, ProcessedRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -189,7 +190,7 @@ public class IngestJobConfiguration {
                             ? Json.read(context.getString(LakeItemWriter.RESULTS), new TypeReference<List<FileResult>>() { })
                             : List.of();
                     long runId = jobExecution.getJobParameters().getLong(RUN_ID);
-                    IngestSummary summary = report.summarise(runId, plan, results);
+                    IngestSummary summary = report.summarise(runId, plan, results, context.getLong(LakeItemWriter.LATE, 0L));
                     lake.discardRun(runId);
                     context.putString(SUMMARY, summary.toJson());
                     // file names and reasons, no cell text: readable by the home's group at most

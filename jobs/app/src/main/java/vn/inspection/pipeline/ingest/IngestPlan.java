@@ -40,6 +40,11 @@ public record IngestPlan(@JsonProperty("files") List<PlannedFile> files) {
             this(path, checksum, size, status, reason, sheetOrder, hasUnits, false);
         }
 
+        /** This file, read again because its records were withdrawn: its records come back (its earlier parts stay, as history). */
+        public PlannedFile readmitting(String why) {
+            return new PlannedFile(path, checksum, size, status, why, sheetOrder, hasUnits, false);
+        }
+
         /** This file, read again to replace what the lake holds of it, and why. */
         public PlannedFile replacing(String why) {
             return new PlannedFile(path, checksum, size, status, why, sheetOrder, hasUnits, true);

@@ -205,6 +205,7 @@ public final class IngestPlanner {
      */
     public IngestPlan plan(List<Path> files, IngestRunner.Known known) throws IOException {
         List<PlannedFile> planned = new ArrayList<>();
+        withdrawals = null;
         Map<String, String> seen = new HashMap<>();
         LakeVerifier verifier = new LakeVerifier(lake);
         for (Path file : files) {
@@ -250,6 +251,12 @@ public final class IngestPlanner {
                 String replacing;
                 if (known == IngestRunner.Known.REINGEST) {
                     replacing = "re-ingested (--force): replaces its lake files of " + WHEN.format(entry.get().ingestedAt());
+                } else if (withdrawals().stream().anyMatch(w -> vn.inspection.pipeline.lake.Withdrawal.WITHDRAWN.equals(w.reason())
+                        && checksum.equals(w.file()) && w.withdrawnAt().isAfter(entry.get().lastCommitted()))) {
+                    PlannedFile inspected = inspect(file, checksum, size);
+                    planned.add(inspected.status() == Status.PENDING ? inspected.readmitting("ingested again after it was withdrawn: its records "
+                            + "count again") : inspected);
+                    continue;
                 } else {
                     List<LakeVerifier.Problem> problems = verifier.check(entry.get());
                     if (problems.isEmpty()) {
@@ -270,6 +277,16 @@ public final class IngestPlanner {
         }
         planned.sort(Comparator.comparing((PlannedFile f) -> !f.hasUnits()).thenComparing(PlannedFile::path));
         return new IngestPlan(planned);
+    }
+
+    private List<vn.inspection.pipeline.lake.Withdrawal> withdrawals;
+
+    /** The lake's withdrawals, read once a plan. */
+    private List<vn.inspection.pipeline.lake.Withdrawal> withdrawals() {
+        if (withdrawals == null) {
+            withdrawals = lake.manifest().withdrawals();
+        }
+        return withdrawals;
     }
 
     private PlannedFile inspect(Path file, String checksum, long size) throws IOException {

@@ -45,12 +45,14 @@ public final class IngestReport {
     private final Lake lake;
     private final Path reports;
     private final Enumeration levels;
+    private final SchemaCatalog catalog;
 
     /** {@code catalog} gives the unit levels the summary warns are not listed. */
     public IngestReport(Lake lake, Path reports, SchemaCatalog catalog) {
         this.lake = lake;
         this.reports = reports;
         this.levels = catalog.schema(RecordSchema.UNITS).field("level").enumeration();
+        this.catalog = catalog;
     }
 
     /**
@@ -84,6 +86,11 @@ public final class IngestReport {
     }
 
     public IngestSummary summarise(long runId, IngestPlan plan, List<FileResult> results) throws IOException {
+        return summarise(runId, plan, results, 0);
+    }
+
+    /** @param late rows of earlier files the run let in after the units reference changed */
+    public IngestSummary summarise(long runId, IngestPlan plan, List<FileResult> results, long late) throws IOException {
         Map<String, FileResult> byChecksum = new HashMap<>();
         results.forEach(r -> byChecksum.put(r.checksum(), r));
         List<FileSummary> files = new ArrayList<>();
@@ -103,11 +110,15 @@ public final class IngestReport {
             };
             inOrder.add(result);
             files.add(new FileSummary(result.path(), result.status(), result.reason(), result.sheets().stream()
-                    .map(s -> new SheetSummary(s.sheet(), s.recordType(), s.rows(), s.accepted(), s.duplicates(), s.rejected(), s.noise(), s.note()))
-                    .toList()));
+                    .map(s -> new SheetSummary(s.sheet(), s.recordType(), s.rows(), s.accepted(), s.correctedRows(), s.duplicates(), s.outdatedRows(),
+                            s.rejected(), s.parkedRows(), s.noise(), s.note()))
+                    .toList(), result.withdrawn(), result.notWithdrawn()));
         }
         Path report = writeRejects(runId, inOrder);
-        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString(), unitChanges(runId, inOrder), null);
+        Path corrections = new CorrectionsReport(lake, catalog).write(reports, runId, inOrder);
+        long parked = stillParked();
+        return new IngestSummary(files, IngestSummary.totalsOf(files), report.toString(), corrections == null ? null : corrections.toString(),
+                late == 0 && parked == 0 ? null : new IngestSummary.LateRows(late, parked), unitChanges(runId, inOrder), null);
     }
 
     /**
@@ -122,6 +133,23 @@ public final class IngestReport {
         Path list = writeUnitChanges(runId, versions);
         return UnitChanges.of(versions.stream().map(v -> new UnitChanges.Changed(v.unit().code(), changes(v), v.unit().level(),
                 v.source().file())).toList(), level -> !recognisedLevel(level), list.toString());
+    }
+
+    /** Rows of every file that still wait for the units reference. */
+    private long stillParked() throws IOException {
+        Path folder = lake.root().resolve(Lake.PARKED_DIR);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        long n = 0;
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
+                try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                    n += lines.filter(l -> !l.isBlank()).count();
+                }
+            }
+        }
+        return n;
     }
 
     private boolean recognisedLevel(String level) {

@@ -21,16 +21,30 @@ public record IngestSummary(
         @JsonProperty("files") List<FileSummary> files,
         @JsonProperty("totals") Map<String, Totals> totals,
         @JsonProperty("rejects_report") String rejectsReport,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("corrections_report") String correctionsReport,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("late_rows") LateRows lateRows,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("units") UnitChanges units,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("note") String note) {
 
     public IngestSummary(List<FileSummary> files, Map<String, Totals> totals, String rejectsReport) {
-        this(files, totals, rejectsReport, null, null);
+        this(files, totals, rejectsReport, null, null, null, null);
     }
 
     /** The summary of a run given nothing to read: says so. */
     public static IngestSummary nothingFound(String note) {
-        return new IngestSummary(List.of(), Map.of(), null, null, note);
+        return new IngestSummary(List.of(), Map.of(), null, null, null, null, note);
+    }
+
+    /**
+     * Rows that waited for the units reference: {@code accepted}, those of earlier files the run let in after the
+     * units reference changed; {@code stillParked}, those of every file that still wait (listed in their runs' rejects).
+     */
+    public record LateRows(@JsonProperty("accepted") long accepted, @JsonProperty("still_parked") long stillParked) {
+    }
+
+    /** Records withdrawn by the run's resends, all files together. */
+    public long withdrawn() {
+        return files.stream().mapToLong(FileSummary::withdrawn).sum();
     }
 
     /**
@@ -69,11 +83,18 @@ public record IngestSummary(
             @JsonProperty("path") String path,
             @JsonProperty("status") FileResult.Status status,
             @JsonProperty("reason") String reason,
-            @JsonProperty("sheets") List<SheetSummary> sheets) {
+            @JsonProperty("sheets") List<SheetSummary> sheets,
+            @JsonProperty("withdrawn") long withdrawn,
+            @JsonProperty("not_withdrawn") long notWithdrawn) {
+
+        public FileSummary(String path, FileResult.Status status, String reason, List<SheetSummary> sheets) {
+            this(path, status, reason, sheets, 0, 0);
+        }
     }
 
     /**
-     * What one sheet gave. Every row is accounted for: {@code rows} = accepted + duplicates + rejected + the rows
+     * What one sheet gave. Every row is accounted for: {@code rows} = accepted (new records) + corrected (new versions
+     * of records the lake held) + duplicates + outdated (equal to a version already corrected) + rejected + the rows
      * of {@code noise}, by kind ({@code blank}, {@code title}, {@code header}, {@code repeated_header},
      * {@code column_numbers}, {@code group_heading}, {@code subtotal}, {@code total}, {@code signature},
      * {@code notes}, {@code not_a_register}). {@code rows} is null for a file ingested before rows were counted.
@@ -83,10 +104,18 @@ public record IngestSummary(
             @JsonProperty("record_type") String recordType,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("rows") Long rows,
             @JsonProperty("accepted") long accepted,
+            @JsonProperty("corrected") long corrected,
             @JsonProperty("duplicates") long duplicates,
+            @JsonProperty("outdated") long outdated,
             @JsonProperty("rejected") long rejected,
+            @JsonProperty("parked") long parked,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("noise") Map<String, Long> noise,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("note") String note) {
+
+        public SheetSummary(String sheet, String recordType, Long rows, long accepted, long duplicates, long rejected, Map<String, Long> noise,
+                            String note) {
+            this(sheet, recordType, rows, accepted, 0, duplicates, 0, rejected, 0, noise, note);
+        }
 
         /** The rows of noise, all kinds together. */
         public long noiseRows() {
@@ -97,12 +126,15 @@ public record IngestSummary(
     /** What the sheets of a record type gave, all files together; {@code otherRows} are their rows of noise, every kind. */
     public record Totals(
             @JsonProperty("accepted") long accepted,
+            @JsonProperty("corrected") long corrected,
             @JsonProperty("duplicates") long duplicates,
+            @JsonProperty("outdated") long outdated,
             @JsonProperty("rejected") long rejected,
+            @JsonProperty("parked") long parked,
             @JsonProperty("other_rows") long otherRows) {
         Totals plus(SheetSummary sheet) {
-            return new Totals(accepted + sheet.accepted(), duplicates + sheet.duplicates(), rejected + sheet.rejected(),
-                    otherRows + sheet.noiseRows());
+            return new Totals(accepted + sheet.accepted(), corrected + sheet.corrected(), duplicates + sheet.duplicates(),
+                    outdated + sheet.outdated(), rejected + sheet.rejected(), parked + sheet.parked(), otherRows + sheet.noiseRows());
         }
     }
 
@@ -111,7 +143,7 @@ public record IngestSummary(
         for (FileSummary file : files) {
             for (SheetSummary sheet : file.sheets()) {
                 if (sheet.recordType() != null) {
-                    totals.merge(sheet.recordType(), new Totals(0, 0, 0, 0).plus(sheet), (a, b) -> a.plus(sheet));
+                    totals.merge(sheet.recordType(), new Totals(0, 0, 0, 0, 0, 0, 0).plus(sheet), (a, b) -> a.plus(sheet));
                 }
             }
         }

@@ -57,7 +57,7 @@ public class RowProcessor implements ItemProcessor<SourceItem, ProcessedRow> {
             if (outcome instanceof RowOutcome.Accepted accepted && row.layout().schema().isUnits()) {
                 units.addPending(unitRow(accepted.values()));
             }
-            if (redactRejects && outcome instanceof RowOutcome.Rejected) {
+            if (redactRejects && (outcome instanceof RowOutcome.Rejected || outcome instanceof RowOutcome.Parked)) {
                 return new ProcessedRow(new SourceItem.Row(row.file(), row.sheet(), row.layout(), row.rowNumber(), normaliser.redact(row.cells()), row.context()), outcome);
             }
             return new ProcessedRow(item, outcome);

@@ -41,7 +41,44 @@ final class RunStaging {
     static final String DATA = "data";
     static final String FINAL = "final";
     static final String REJECT_PARTS = "rejects";
-    private static final Pattern PART = Pattern.compile("part-(\\d+)\\.(parquet|csv)");
+    static final String HELD = "held";
+    static final String PARKED = "parked";
+    private static final Pattern PART = Pattern.compile("part-(\\d+)\\.(parquet|csv|keys|jsonl)");
+
+    /** A key a file held (a valid record, whatever became of it), its record type index and date (epoch day). */
+    record Held(String key, int type, int date) {
+    }
+
+    /** The keys a file's committed chunks held, in chunk order (read back when a restart resumes the file). */
+    List<Held> held(int file) throws IOException {
+        Path folder = of(file).resolve(HELD);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Path> parts;
+        try (Stream<Path> files = Files.list(folder)) {
+            parts = files.filter(p -> PART.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+        List<Held> held = new ArrayList<>();
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        for (Path part : parts) {
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(part)))) {
+                while (true) {
+                    long h;
+                    try {
+                        h = in.readLong();
+                    } catch (java.io.EOFException end) {
+                        break;
+                    }
+                    long l = in.readLong();
+                    int type = in.readUnsignedByte();
+                    int date = in.readInt();
+                    held.add(new Held(hex.toHexDigits(h) + hex.toHexDigits(l), type, date));
+                }
+            }
+        }
+        return held;
+    }
 
     private final Lake lake;
     private final long runId;
@@ -143,6 +180,34 @@ final class RunStaging {
         return all;
     }
 
+    /** The keys the file held, its chunks' parts one after the other, or null when it held none. */
+    Path heldFile(int file) throws IOException {
+        return concatenated(file, HELD, "held.keys");
+    }
+
+    /** The rows the file parked, its chunks' parts one after the other, or null when it parked none. */
+    Path parkedFile(int file) throws IOException {
+        return concatenated(file, PARKED, "parked.jsonl");
+    }
+
+    private Path concatenated(int file, String kind, String name) throws IOException {
+        Path folder = of(file).resolve(kind);
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        List<Path> parts;
+        try (Stream<Path> files = Files.list(folder)) {
+            parts = files.filter(p -> PART.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+        Path all = of(file).resolve(name);
+        try (var out = Files.newOutputStream(all)) {
+            for (Path part : parts) {
+                Files.copy(part, out);
+            }
+        }
+        return all;
+    }
+
     /** Drops what was staged for a file (it failed, or was published before a crash). */
     void discard(int file) throws IOException {
         lake.discardStaging(runId, plan.files().get(file).checksum());
@@ -157,6 +222,8 @@ final class RunStaging {
         private final long sequence;
         private final Map<String, ParquetPartWriter> parts = new HashMap<>();
         private final Map<Integer, CSVPrinter> rejects = new HashMap<>();
+        private final Map<Integer, java.io.DataOutputStream> held = new HashMap<>();
+        private final Map<Integer, BufferedWriter> parked = new HashMap<>();
         private String lastKey;
         private ParquetPartWriter lastWriter;
 
@@ -181,6 +248,33 @@ final class RunStaging {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** Notes that the file held a record (so a restart knows every key the file held, not only those it wrote). */
+        void hold(int file, String key, int type, int date) throws IOException {
+            java.io.DataOutputStream out = held.get(file);
+            if (out == null) {
+                Path path = of(file).resolve(HELD).resolve(String.format("part-%06d.keys", sequence));
+                Files.createDirectories(path.getParent());
+                out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
+                held.put(file, out);
+            }
+            out.writeLong(java.util.HexFormat.fromHexDigitsToLong(key, 0, 16));
+            out.writeLong(java.util.HexFormat.fromHexDigitsToLong(key, 16, 32));
+            out.writeByte(type);
+            out.writeInt(date);
+        }
+
+        /** Keeps a row that waits for the units reference. */
+        void park(int file, ParkedRows.Row row) throws IOException {
+            BufferedWriter out = parked.get(file);
+            if (out == null) {
+                Path path = of(file).resolve(PARKED).resolve(String.format("part-%06d.jsonl", sequence));
+                Files.createDirectories(path.getParent());
+                out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+                parked.put(file, out);
+            }
+            ParkedRows.append(out, row);
         }
 
         void reject(int file, List<String> record) throws IOException {
@@ -214,6 +308,14 @@ final class RunStaging {
             if (printer != null) {
                 printer.close();
             }
+            java.io.DataOutputStream out = held.remove(file);
+            if (out != null) {
+                out.close();
+            }
+            BufferedWriter waiting = parked.remove(file);
+            if (waiting != null) {
+                waiting.close();
+            }
         }
 
         @Override
@@ -224,8 +326,16 @@ final class RunStaging {
             for (CSVPrinter printer : rejects.values()) {
                 printer.close();
             }
+            for (java.io.DataOutputStream out : held.values()) {
+                out.close();
+            }
+            for (BufferedWriter out : parked.values()) {
+                out.close();
+            }
+            parked.clear();
             parts.clear();
             rejects.clear();
+            held.clear();
         }
     }
 }

@@ -84,7 +84,7 @@ public class UnitRegistry implements UnitDirectory {
         if (codes.size() > 1) {
             return Resolution.failed("unit name '" + VietnameseText.clean(text) + "' is ambiguous (units " + new ArrayList<>(codes) + "): use the unit code");
         }
-        return Resolution.failed("unknown unit '" + VietnameseText.clean(text) + "' (not a code, name or alias in the units reference)");
+        return Resolution.missing("unknown unit '" + VietnameseText.clean(text) + "' (not a code, name or alias in the units reference)");
     }
 
     public List<String> codes() {

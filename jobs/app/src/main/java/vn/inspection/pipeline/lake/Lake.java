@@ -38,6 +38,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Lake {
     public static final String MANIFEST_DIR = LakeManifest.DIR;
     public static final String STAGING_DIR = "_staging";
+    /** The keys each published file held: {@code _holdings/<checksum>.keys} (16 bytes a key, 1 of record type, 4 of date). */
+    public static final String HOLDINGS_DIR = "_holdings";
+    /** Rows waiting for the units reference, per source file: {@code _parked/<checksum>.jsonl}. */
+    public static final String PARKED_DIR = "_parked";
     /** Where rejects were kept inside the lake before they moved to the reports folder; moved out by the ingest. */
     public static final String REJECTS_DIR = "_rejects";
     static final String INTENT = "_PUBLISH.json";
@@ -142,6 +146,20 @@ public final class Lake {
      * When the lake already holds the file, its entry and parts are replaced.
      */
     public ManifestEntry publish(long runId, ManifestEntry draft, List<String> stagedDataFiles, Path stagedRejects) throws IOException {
+        return publish(runId, draft, stagedDataFiles, stagedRejects, null, null, null);
+    }
+
+    /**
+     * Publishes a staged source file with what it withdrew ({@code withdrawal}, committed with the entry; may be
+     * null) and the keys it held ({@code heldKeys}, kept as {@code _holdings/<checksum>.keys}; may be null).
+     *
+     * <p>A file the lake holds whose records were withdrawn since ({@code pipeline withdraw}) is <em>readmitted</em>:
+     * its earlier parts stay (they are history), the new ones join its entry with their own commit instant, and the
+     * entry keeps its first {@code ingested_at}. A file the lake holds otherwise (a repair, {@code --force}) has its
+     * parts replaced and also keeps its first {@code ingested_at}: its records became known then.
+     */
+    public ManifestEntry publish(long runId, ManifestEntry draft, List<String> stagedDataFiles, Path stagedRejects,
+                                 Withdrawal withdrawal, Path heldKeys, Path parkedRows) throws IOException {
         Path staging = stagingDir(runId, draft.checksum());
         String shortSum = draft.checksum().substring(0, 16);
         Optional<ManifestEntry> committed;
@@ -150,6 +168,7 @@ public final class Lake {
         } catch (ManifestDamagedException e) {
             committed = Optional.empty(); // its damaged entry is what this publish restores
         }
+        boolean readmitted = committed.isPresent() && new LakeSnapshot(List.of(committed.get()), manifest.withdrawals()).withdrawn(draft.checksum());
         java.util.Set<String> previous = new java.util.HashSet<>(committed
                 .map(e -> e.dataFiles().stream().map(ManifestEntry.DataFile::path).collect(java.util.stream.Collectors.toSet()))
                 .orElse(java.util.Set.of()));
@@ -170,8 +189,23 @@ public final class Lake {
                 target = inLake.getParent().resolve(name.replace("part-" + shortSum + "-", "part-" + shortSum + "-run" + runId + "-")).toString().replace('\\', '/');
             }
             Path stagedFile = staging.resolve(relative);
-            finals.add(new ManifestEntry.DataFile(target, ParquetFiles.rowCount(stagedFile), Files.size(stagedFile), sha256(stagedFile)));
+            ManifestEntry.DataFile data = new ManifestEntry.DataFile(target, ParquetFiles.rowCount(stagedFile), Files.size(stagedFile), sha256(stagedFile));
+            finals.add(readmitted ? data.committed(draft.ingestedAt()) : data);
             moves.add(new Move(stagedFile.toString(), root.resolve(target).toString()));
+        }
+        if (withdrawal != null) {
+            Path staged = staging.resolve("withdrawal.json");
+            writeAtomically(staged, json.writeValueAsBytes(withdrawal));
+            moves.add(new Move(staged.toString(), manifest.withdrawalsDir().resolve(withdrawal.storedName()).toString()));
+        }
+        if (heldKeys != null && Files.exists(heldKeys)) {
+            moves.add(new Move(heldKeys.toString(), holdings(draft.checksum()).toString()));
+        }
+        List<String> extraDeletes = new ArrayList<>();
+        if (parkedRows != null && Files.exists(parkedRows) && Files.size(parkedRows) > 0) {
+            moves.add(new Move(parkedRows.toString(), parked(draft.checksum()).toString()));
+        } else if (!readmitted) {
+            extraDeletes.add(parked(draft.checksum()).toString()); // read again (repair, --force): what it parked is what this reading parked
         }
         if (stagedRejects != null) {
             if (rejectsDir == null) {
@@ -180,10 +214,22 @@ public final class Lake {
             ownerOnly(stagedRejects);
             moves.add(new Move(stagedRejects.toString(), rejectsFile(draft.checksum()).toString()));
         }
-        List<String> finalPaths = finals.stream().map(ManifestEntry.DataFile::path).toList();
-        List<String> deletes = previous.stream().filter(p -> !finalPaths.contains(p)).sorted().map(p -> root.resolve(p).toString()).toList();
+        List<String> deletes;
+        java.time.Instant ingestedAt = committed.map(ManifestEntry::ingestedAt).orElse(draft.ingestedAt());
+        java.time.Instant updatedAt = null;
+        if (readmitted) {
+            List<ManifestEntry.DataFile> kept = new ArrayList<>(committed.get().dataFiles());
+            kept.addAll(finals);
+            finals = kept;
+            deletes = List.of();
+            updatedAt = draft.ingestedAt();
+        } else {
+            List<String> finalPaths = finals.stream().map(ManifestEntry.DataFile::path).toList();
+            deletes = new ArrayList<>(previous.stream().filter(p -> !finalPaths.contains(p)).sorted().map(p -> root.resolve(p).toString()).toList());
+            deletes.addAll(extraDeletes);
+        }
         ManifestEntry entry = new ManifestEntry(draft.checksum(), draft.fileName(), draft.sourcePath(), draft.size(),
-                draft.ingestedAt(), runId, draft.sheets(), finals, null);
+                ingestedAt, runId, draft.sheets(), finals, null, updatedAt);
         Intent intent = new Intent(entry, moves, deletes);
         writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(intent));
         complete(staging, intent);
@@ -252,6 +298,64 @@ public final class Lake {
             return paths.map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !p.startsWith(STAGING_DIR + "/") && !p.startsWith(MANIFEST_DIR + "/")).sorted().toList();
         }
+    }
+
+    /** Where the rows a published source file parked wait for the units reference ({@code _parked/<checksum>.jsonl}). */
+    public Path parked(String checksum) {
+        return root.resolve(PARKED_DIR).resolve(checksum + ".jsonl");
+    }
+
+    /**
+     * Lets parked rows of a committed file in, as atomically as {@link #publish}: the new parts ({@code stagedParts},
+     * relative to {@code staging}: {@code <type>/[year=Y/]part-N.parquet}) join the file's entry with their commit
+     * instant {@code at}, its sheets' counts become {@code sheets}, the rows still parked replace its parked rows
+     * ({@code stillParked}; null when none remain), and the entry names this run.
+     */
+    public ManifestEntry adopt(long runId, ManifestEntry entry, Path staging, List<String> stagedParts, Path stillParked,
+                               List<ManifestEntry.SheetCounts> sheets, java.time.Instant at) throws IOException {
+        String shortSum = entry.checksum().substring(0, 16);
+        List<ManifestEntry.DataFile> finals = new ArrayList<>(entry.dataFiles());
+        List<Move> moves = new ArrayList<>();
+        for (String staged : stagedParts) {
+            Path relative = Path.of(staged);
+            String name = "part-" + shortSum + "-late" + runId + "-" + at.toEpochMilli() + "-" + relative.getFileName();
+            String target = (relative.getParent() == null ? Path.of(name) : relative.getParent().resolve(name)).toString().replace('\\', '/');
+            Path stagedFile = staging.resolve(relative);
+            finals.add(new ManifestEntry.DataFile(target, ParquetFiles.rowCount(stagedFile), Files.size(stagedFile), sha256(stagedFile), at));
+            moves.add(new Move(stagedFile.toString(), root.resolve(target).toString()));
+        }
+        List<String> deletes = new ArrayList<>();
+        if (stillParked != null) {
+            moves.add(new Move(stillParked.toString(), parked(entry.checksum()).toString()));
+        } else {
+            deletes.add(parked(entry.checksum()).toString());
+        }
+        ManifestEntry adopted = new ManifestEntry(entry.checksum(), entry.fileName(), entry.sourcePath(), entry.size(), entry.ingestedAt(), runId,
+                sheets, finals, entry.rejectsFile(), at);
+        Intent intent = new Intent(adopted, moves, deletes);
+        writeAtomically(staging.resolve(INTENT), json.writeValueAsBytes(intent));
+        complete(staging, intent);
+        return adopted;
+    }
+
+    /** Where the keys a published source file held (every valid record it had, whatever became of it). */
+    public Path holdings(String checksum) {
+        return root.resolve(HOLDINGS_DIR).resolve(checksum + ".keys");
+    }
+
+    /**
+     * An instant for the next commit: {@code now}, or just after the lake's latest commit or withdrawal when the
+     * clock says otherwise (versions are ordered by these instants, so they never tie or go back).
+     */
+    public java.time.Instant nextCommitInstant(java.time.Instant now) {
+        java.time.Instant last = snapshot().lastChange().orElse(java.time.Instant.EPOCH);
+        java.time.Instant next = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return next.isAfter(last) ? next : last.plus(1, java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** Writes a withdrawal into the lake's history (the commit of {@code pipeline withdraw}). */
+    public void commitWithdrawal(Withdrawal withdrawal) throws IOException {
+        writeAtomically(manifest.withdrawalsDir().resolve(withdrawal.storedName()), json.writeValueAsBytes(withdrawal));
     }
 
     /** Completes every publish interrupted after its intent was written. Returns how many. */

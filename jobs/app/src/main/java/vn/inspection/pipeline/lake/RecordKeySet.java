@@ -38,14 +38,27 @@ public final class RecordKeySet {
     }
 
     public boolean contains(String hexKey) {
+        return indexOf(hexKey) >= 0;
+    }
+
+    /** The index of a key (its place in insertion order), or -1 when the set does not hold it. */
+    public int indexOf(String hexKey) {
         long h = HexFormat.fromHexDigitsToLong(hexKey, 0, 16);
         long l = HexFormat.fromHexDigitsToLong(hexKey, 16, 32);
         for (int slot = slot(h, l); table[slot] != EMPTY; slot = (slot + 1) & mask) {
             if (equalsAt(table[slot], h, l)) {
-                return true;
+                return table[slot];
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** The key at an index, as 32 hex digits. */
+    public String keyAt(int index) {
+        long[] page = pages[index >>> PAGE_SHIFT];
+        int at = (index & IN_PAGE) << 1;
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(page[at]) + hex.toHexDigits(page[at + 1]);
     }
 
     private boolean equalsAt(int index, long h, long l) {

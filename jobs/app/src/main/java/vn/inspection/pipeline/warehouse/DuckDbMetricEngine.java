@@ -29,11 +29,18 @@ import vn.inspection.pipeline.unit.UnitTables;
  */
 public final class DuckDbMetricEngine implements MetricEngine {
     private final Warehouse warehouse;
-    private final MetricSql sql = MetricSql.load();
+    private final MetricSql sql;
     private Connection connection;
 
     public DuckDbMetricEngine(Warehouse warehouse) {
+        this(warehouse, null);
+    }
+
+    /** An engine answering as the lake knew its records at {@code knownAt} (null: now, the current versions). */
+    public DuckDbMetricEngine(Warehouse warehouse, java.time.Instant knownAt) {
         this.warehouse = warehouse;
+        this.sql = knownAt == null ? MetricSql.load()
+                : MetricSql.load().knownAt("TIMESTAMPTZ '" + vn.inspection.pipeline.lake.KnownAt.sqlText(knownAt) + "'");
     }
 
     @Override

@@ -309,6 +309,7 @@ public final class Warehouse {
             lake.dataFiles(snapshot).getOrDefault(RecordSchema.UNITS, List.of()).forEach(f -> read.add(lake.root().relativize(f).toString().replace('\\', '/')));
             steps.done(carry ? "record tables (carried)" : "record tables");
             catalog(connection);
+            LabelsTable.write(connection, schemas);
             List<Period> periods = periods(connection, statement);
             metricValues(statement, periods);
             steps.done("metric values");
@@ -357,8 +358,10 @@ public final class Warehouse {
 
     /** Drops every view and table but the record tables: all of it is rebuilt; only the records are carried. */
     private void dropOwnTables(Statement statement) throws SQLException {
-        java.util.Set<String> records = new java.util.HashSet<>(SchemaCatalog.RECORD_TYPES);
-        records.remove(RecordSchema.UNITS); // the units table is rebuilt from the units reference
+        // the carried tables are the versions of each record type; the current records' tables are rebuilt from them,
+        // the units table from the units reference
+        java.util.Set<String> records = new java.util.HashSet<>();
+        SchemaCatalog.RECORD_TYPES.stream().filter(t -> !t.equals(RecordSchema.UNITS)).forEach(t -> records.add(t + "_versions"));
         List<String> drops = new java.util.ArrayList<>();
         try (ResultSet rs = statement.executeQuery("SELECT 'VIEW', view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' "
                 + "UNION ALL SELECT 'TABLE', table_name FROM duckdb_tables() WHERE NOT internal AND schema_name = 'main' ORDER BY 1 DESC")) {
@@ -454,48 +457,82 @@ public final class Warehouse {
                 .filter(e -> !e.getValue().equals(current.get(e.getKey()))).map(Map.Entry::getKey).sorted().toList();
         List<ManifestEntry> added = snapshot.entries().stream()
                 .filter(e -> carried == null || !Long.valueOf(e.runId()).equals(carried.get(e.checksum()))).toList();
+        withdrawals(statement.getConnection(), snapshot);
+        statement.execute("CREATE TEMP TABLE part_instants (path VARCHAR, valid_from TIMESTAMP WITH TIME ZONE)");
+        Map<String, java.time.Instant> instants = snapshot.commitInstants();
+        insertRows(statement.getConnection(), "part_instants", 2, added.stream().flatMap(e -> e.dataFiles().stream())
+                .map(f -> java.util.Arrays.<Object>asList(lake.resolve(f.path()).toString(), instants.get(f.path()).atOffset(java.time.ZoneOffset.UTC))).toList());
         for (RecordSchema schema : schemas.schemas()) {
             if (schema.isUnits()) {
                 continue;
             }
             String type = schema.recordType();
+            String versions = type + "_versions";
             List<ManifestEntry.DataFile> parts = added.stream().flatMap(e -> e.dataFiles().stream()).filter(f -> f.recordType().equals(type)).toList();
             parts.forEach(f -> read.add(f.path()));
             List<Path> files = parts.stream().map(f -> lake.resolve(f.path())).toList();
-            String withUnitName = "SELECT r.*, u.name AS unit_name FROM (" + (files.isEmpty() ? empty(schema) : parquet(files))
-                    + ") r LEFT JOIN units u ON u.code = r.unit_code";
+            String withUnitName = "SELECT r.* EXCLUDE (filename), u.name AS unit_name, i.valid_from FROM (" + (files.isEmpty() ? empty(schema) : parquet(files))
+                    + ") r JOIN part_instants i ON i.path = r.filename LEFT JOIN units u ON u.code = r.unit_code";
             if (carried == null) {
-                statement.execute("CREATE TABLE " + type + " AS " + withUnitName);
+                statement.execute("CREATE TABLE " + versions + " AS " + withUnitName);
             } else {
                 checkColumns(statement, schema);
                 if (!removed.isEmpty()) {
-                    statement.execute("DELETE FROM " + type + " WHERE _source_checksum IN (" + removed.stream().map(Warehouse::literal)
+                    statement.execute("DELETE FROM " + versions + " WHERE _source_checksum IN (" + removed.stream().map(Warehouse::literal)
                             .collect(Collectors.joining(", ")) + ")");
                 }
                 // a later units reference may have renamed a unit (or dropped it): the carried records follow
-                statement.execute("UPDATE " + type + " t SET unit_name = u.name FROM units u WHERE u.code = t.unit_code AND t.unit_name IS DISTINCT FROM u.name");
-                statement.execute("UPDATE " + type + " SET unit_name = NULL WHERE unit_name IS NOT NULL AND unit_code NOT IN (SELECT code FROM units)");
+                statement.execute("UPDATE " + versions + " t SET unit_name = u.name FROM units u WHERE u.code = t.unit_code AND t.unit_name IS DISTINCT FROM u.name");
+                statement.execute("UPDATE " + versions + " SET unit_name = NULL WHERE unit_name IS NOT NULL AND unit_code NOT IN (SELECT code FROM units)");
                 if (!files.isEmpty()) {
                     try {
-                        statement.execute("INSERT INTO " + type + " BY NAME " + withUnitName);
+                        statement.execute("INSERT INTO " + versions + " BY NAME " + withUnitName);
                     } catch (SQLException e) {
                         throw new CannotCarry("new lake files of " + type + " do not fit its table (" + e.getMessage().lines().findFirst().orElse("") + ")");
                     }
                 }
             }
-            statement.execute("COMMENT ON TABLE " + type + " IS " + literal(schema.label().vi() + " (sổ theo dõi, từ hồ dữ liệu Parquet) / "
-                    + schema.label().en() + " (register records from the Parquet lake)"));
-            for (FieldSpec field : schema.fields()) {
-                statement.execute("COMMENT ON COLUMN " + type + "." + field.column() + " IS " + literal(field.description().vi() + " / " + field.description().en()
-                        + (field.enumeration() != null && field.type() == vn.inspection.pipeline.schema.FieldType.ENUM
-                        ? " (" + String.join(", ", field.enumeration().labels().keySet()) + ")" : "")));
-            }
-            for (Map.Entry<String, String> column : LINEAGE.entrySet()) {
-                statement.execute("COMMENT ON COLUMN " + type + "." + column.getKey() + " IS " + literal(column.getValue()));
+            // when each version ended (a later version, or a withdrawal), recomputed over the whole history: a withdrawal
+            // ends versions committed long before it
+            statement.execute("CREATE TABLE " + versions + "_next AS " + MetricSql.versions(type, versions, columns(schema)));
+            statement.execute("DROP TABLE " + versions);
+            statement.execute("ALTER TABLE " + versions + "_next RENAME TO " + versions);
+            statement.execute("CREATE TABLE " + type + " AS SELECT " + String.join(", ", columns(schema)) + " FROM " + versions + " WHERE valid_to IS NULL");
+            comments(statement, schema, type, schema.label().vi() + " (sổ theo dõi, phiên bản hiện hành của mỗi bản ghi) / "
+                    + schema.label().en() + " (register records: the current version of each)");
+            comments(statement, schema, versions, schema.label().vi() + " (mọi phiên bản của mỗi bản ghi, có thời điểm hiệu lực) / "
+                    + schema.label().en() + " (every version of each record, with when it was current)");
+            for (Map.Entry<String, String> column : VERSION_COLUMNS.entrySet()) {
+                statement.execute("COMMENT ON COLUMN " + versions + "." + column.getKey() + " IS " + literal(column.getValue()));
             }
         }
+        statement.execute("DROP TABLE part_instants");
         return read;
     }
+
+    private void comments(Statement statement, RecordSchema schema, String table, String description) throws SQLException {
+        statement.execute("COMMENT ON TABLE " + table + " IS " + literal(description));
+        for (FieldSpec field : schema.fields()) {
+            statement.execute("COMMENT ON COLUMN " + table + "." + field.column() + " IS " + literal(field.description().vi() + " / " + field.description().en()
+                    + (field.enumeration() != null && field.type() == vn.inspection.pipeline.schema.FieldType.ENUM
+                    ? " (" + String.join(", ", field.enumeration().labels().keySet()) + ")" : "")));
+        }
+        for (Map.Entry<String, String> column : LINEAGE.entrySet()) {
+            statement.execute("COMMENT ON COLUMN " + table + "." + column.getKey() + " IS " + literal(column.getValue()));
+        }
+    }
+
+    /** Every withdrawal of the lake's history, one row per record (the versions' valid_to reads them). */
+    private static void withdrawals(Connection connection, LakeSnapshot snapshot) throws SQLException {
+        insertRows(connection, "withdrawals", 8, snapshot.withdrawals().stream().flatMap(w -> w.records().stream().map(r -> java.util.Arrays.<Object>asList(
+                w.withdrawnAt().atOffset(java.time.ZoneOffset.UTC), w.reason(), r.recordType(), r.recordKey(), r.sourceChecksum(), r.date(),
+                w.byFile(), w.file()))).toList());
+    }
+
+    private static final Map<String, String> VERSION_COLUMNS = Map.of(
+            "valid_from", "Thời điểm phiên bản được biết đến (tệp của nó được nạp) / When the version became known (its file was committed)",
+            "valid_to", "Thời điểm phiên bản hết hiệu lực; trống: phiên bản hiện hành / When the version stopped being current; empty: the current version",
+            "ended_by", "Lý do hết hiệu lực: corrected (có phiên bản mới hơn), withdrawn (bị rút) / Why it ended: corrected (a later version), withdrawn");
 
     private static final Map<String, String> LINEAGE = Map.of(
             "record_key", "Mã băm khóa tự nhiên của bản ghi / Hash of the record's natural key",
@@ -516,25 +553,27 @@ public final class Warehouse {
     private static void checkColumns(Statement statement, RecordSchema schema) throws SQLException, CannotCarry {
         String table = schema.recordType();
         java.util.Set<String> have = new java.util.HashSet<>();
-        try (ResultSet rs = statement.executeQuery("SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = '" + table + "'")) {
+        try (ResultSet rs = statement.executeQuery("SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = '" + table + "_versions'")) {
             while (rs.next()) {
                 have.add(rs.getString(1));
             }
         }
-        if (!have.equals(new java.util.HashSet<>(columns(schema)))) {
-            throw new CannotCarry(have.isEmpty() ? "the last warehouse has no table " + table : "the columns of " + table + " changed");
+        java.util.Set<String> want = new java.util.HashSet<>(columns(schema));
+        want.addAll(List.of("valid_from", "valid_to", "ended_by"));
+        if (!have.equals(want)) {
+            throw new CannotCarry(have.isEmpty() ? "the last warehouse has no table " + table + "_versions" : "the columns of " + table + "_versions changed");
         }
     }
 
     private static String parquet(List<Path> files) {
         return "SELECT * FROM read_parquet([" + files.stream().map(f -> "'" + f.toString().replace("'", "''") + "'")
-                .collect(Collectors.joining(", ")) + "], hive_partitioning = true)";
+                .collect(Collectors.joining(", ")) + "], hive_partitioning = true, filename = true)";
     }
 
     private String empty(RecordSchema schema) {
         return "SELECT " + schema.fields().stream().map(f -> "CAST(NULL AS " + sqlType(f) + ") AS " + f.column()).collect(Collectors.joining(", "))
                 + ", CAST(NULL AS VARCHAR) AS record_key, CAST(NULL AS VARCHAR) AS _source_file, CAST(NULL AS VARCHAR) AS _source_checksum, "
-                + "CAST(NULL AS VARCHAR) AS _sheet, CAST(NULL AS INTEGER) AS _row, CAST(NULL AS BIGINT) AS year WHERE FALSE";
+                + "CAST(NULL AS VARCHAR) AS _sheet, CAST(NULL AS INTEGER) AS _row, CAST(NULL AS BIGINT) AS year, CAST(NULL AS VARCHAR) AS filename WHERE FALSE";
     }
 
     private static String sqlType(FieldSpec field) {
@@ -603,12 +642,13 @@ public final class Warehouse {
 
     /** The manifest as tables: every ingested file, its sheets' counts and its Parquet parts. */
     private void lakeFiles(Connection connection, List<ManifestEntry> manifest) throws SQLException {
-        insertRows(connection, "lake_files", 8, manifest.stream().map(e -> java.util.Arrays.<Object>asList(e.checksum(), e.fileName(), e.sourcePath(),
-                e.ingestedAt().atOffset(java.time.ZoneOffset.UTC), e.runId(), e.accepted(), e.duplicates(), e.rejected())).toList());
-        insertRows(connection, "lake_sheets", 6, manifest.stream().flatMap(e -> e.sheets().stream().map(s -> java.util.Arrays.<Object>asList(
-                e.checksum(), s.sheet(), s.recordType(), s.accepted(), s.duplicates(), s.rejected()))).toList());
-        insertRows(connection, "lake_parts", 6, manifest.stream().flatMap(e -> e.dataFiles().stream().map(f -> java.util.Arrays.<Object>asList(
-                e.checksum(), f.path(), f.recordType(), f.rows(), f.bytes(), f.sha256()))).toList());
+        insertRows(connection, "lake_files", 10, manifest.stream().map(e -> java.util.Arrays.<Object>asList(e.checksum(), e.fileName(), e.sourcePath(),
+                e.ingestedAt().atOffset(java.time.ZoneOffset.UTC), e.runId(), e.accepted(), e.duplicates(), e.rejected(), e.corrected(),
+                e.updatedAt() == null ? null : e.updatedAt().atOffset(java.time.ZoneOffset.UTC))).toList());
+        insertRows(connection, "lake_sheets", 8, manifest.stream().flatMap(e -> e.sheets().stream().map(s -> java.util.Arrays.<Object>asList(
+                e.checksum(), s.sheet(), s.recordType(), s.accepted(), s.duplicates(), s.rejected(), s.correctedRows(), s.outdatedRows()))).toList());
+        insertRows(connection, "lake_parts", 7, manifest.stream().flatMap(e -> e.dataFiles().stream().map(f -> java.util.Arrays.<Object>asList(
+                e.checksum(), f.path(), f.recordType(), f.rows(), f.bytes(), f.sha256(), e.committedAt(f).atOffset(java.time.ZoneOffset.UTC)))).toList());
     }
 
     /**

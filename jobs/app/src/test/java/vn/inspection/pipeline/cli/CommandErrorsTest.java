@@ -72,6 +72,19 @@ class CommandErrorsTest {
     }
 
     @Test
+    void suggestsTheCommandOrOptionAMistypedOneMeantInThreeLinesNotTheWholeHelp() {
+        Cli.Result command = Cli.run("--home", temp.toString(), "nightlly");
+        assertThat(command.exitCode()).isEqualTo(2);
+        assertThat(command.err().lines().toList()).containsExactly("pipeline: unknown command 'nightlly'", "Did you mean: nightly?",
+                "Run 'pipeline --help' for the commands and options.");
+
+        Cli.Result option = Cli.run("--home", temp.toString(), "nightly", "--inbx", temp.toString());
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err().lines().toList()).hasSize(3).contains("Did you mean: --inbox?", "Run 'pipeline nightly --help' for its options.");
+        assertThat(temp.resolve("batch")).as("nothing ran").doesNotExist();
+    }
+
+    @Test
     void namesAMissingInputFile() {
         Cli.Result result = Cli.run("--home", temp.resolve("home").toString(), "ingest", temp.resolve("nope.xlsx").toString());
 

@@ -54,10 +54,10 @@ class IngestJobTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
     }
 
+    /** The current version of every inspection (the warehouse's table; the lake keeps every version). */
     static List<Map<String, Object>> inspections() {
-        return LakeQueries.rows("SELECT unit_code, decision_no, start_date, end_date, body, subject_type, subject, type, violation, "
-                + "discipline_required, committee_member, year, _source_file, _sheet, _row FROM " + LakeQueries.table(lake, "inspection")
-                + " ORDER BY start_date, decision_no");
+        return LakeQueries.warehouseRows(home, "SELECT unit_code, decision_no, start_date, end_date, body, subject_type, subject, type, violation, "
+                + "discipline_required, committee_member, year, _source_file, _sheet, _row FROM inspection ORDER BY start_date, decision_no");
     }
 
     @Nested
@@ -69,7 +69,8 @@ class IngestJobTest {
                             r -> r.get("body"), r -> r.get("subject_type"), r -> r.get("type"), r -> r.get("violation"),
                             r -> r.get("committee_member"))
                     .containsExactly(
-                            tuple("DU01", "01-QĐ/UBKT", LocalDate.of(2014, 1, 15), null, "MEMBER", "SIGNS_OF_VIOLATION", false, false),
+                            // the supplement (read first) gave 01-QĐ/UBKT without these columns; the register's fuller row corrected it
+                            tuple("DU01", "01-QĐ/UBKT", LocalDate.of(2014, 1, 15), "COMMISSION", "MEMBER", "SIGNS_OF_VIOLATION", true, false),
                             tuple("DU01", "02-QĐ/UBKT", LocalDate.of(2014, 2, 3), "COMMITTEE", "ORG", "COMPLIANCE", false, false),
                             tuple("DU02", "03-QĐ/UBKT", LocalDate.of(2014, 3, 10), "STANDING_COMMITTEE", "MEMBER", "SIGNS_OF_VIOLATION", true, true),
                             tuple("DU02", "R9", LocalDate.of(2014, 3, 11), null, "ORG", "COMPLIANCE", false, false),
@@ -82,7 +83,7 @@ class IngestJobTest {
         void keepsLineageOnEveryRecordAndPartitionsByYear() {
             assertThat(inspections()).extracting(r -> r.get("_source_file"), r -> r.get("_sheet"), r -> r.get("_row"), r -> r.get("year"))
                     .containsExactly(
-                            tuple("kiem-tra-2014-bo-sung.csv", "kiem-tra-2014-bo-sung.csv", 2, 2014L),
+                            tuple("kiem-tra-2014.xlsx", "Quý I-2014", 6, 2014L),
                             tuple("kiem-tra-2014.xlsx", "Quý I-2014", 7, 2014L),
                             tuple("kiem-tra-2014.xlsx", "Quý I-2014", 8, 2014L),
                             tuple("loi.xlsx", "Kiểm tra", 10, 2014L),
@@ -99,7 +100,7 @@ class IngestJobTest {
             // row 7 names DU01 by its alias, row 8 DU02 by its name in lower case, row 9 DU02 by the alias BTCM
             assertThat(inspections()).filteredOn(r -> "Quý I-2014".equals(r.get("_sheet")))
                     .extracting(r -> r.get("_row"), r -> r.get("unit_code"))
-                    .containsExactlyInAnyOrder(tuple(7, "DU01"), tuple(8, "DU02"), tuple(9, "DU02"), tuple(11, "DU02"));
+                    .containsExactlyInAnyOrder(tuple(6, "DU01"), tuple(7, "DU01"), tuple(8, "DU02"), tuple(9, "DU02"), tuple(11, "DU02"));
         }
 
         @Test
@@ -155,7 +156,7 @@ class IngestJobTest {
         @Test
         void printsOneJsonDocumentWithEveryFileAndSheet() throws IOException {
             JsonNode json = run.json();
-            assertThat(json.fieldNames()).toIterable().containsExactly("files", "totals", "rejects_report", "units");
+            assertThat(json.fieldNames()).toIterable().containsExactly("files", "totals", "rejects_report", "corrections_report", "units");
             assertThat(json.at("/units/added/count").asLong()).as("the first units reference adds every unit").isEqualTo(6);
             assertThat(json.at("/units/added/first_codes")).extracting(JsonNode::asText).containsExactly("DBK", "DU01", "DU02", "DU03", "CB0101");
             assertThat(List.of("renamed", "moved", "merged", "changed")).allSatisfy(kind -> assertThat(json.at("/units/" + kind + "/count").asLong()).isZero());
@@ -175,13 +176,16 @@ class IngestJobTest {
                     Map.entry("loi.xlsx", "INGESTED"));
             JsonNode register = file(json, "kiem-tra-2014.xlsx");
             assertThat(register.get("sheets")).extracting(s -> s.get("sheet").asText(), s -> s.get("record_type").asText(null),
-                            s -> s.get("accepted").asLong(), s -> s.get("duplicates").asLong(), s -> s.get("rejected").asLong())
-                    .containsExactly(tuple("Quý I-2014", "inspection", 4L, 2L, 0L),
-                            tuple("Ghi chú", null, 0L, 0L, 0L),
-                            tuple("Giám sát", "supervision", 2L, 0L, 0L));
+                            s -> s.get("accepted").asLong(), s -> s.get("corrected").asLong(), s -> s.get("duplicates").asLong(),
+                            s -> s.get("rejected").asLong())
+                    // row 6 corrects the supplement's 01-QĐ/UBKT (read first, without the register's other columns); row 10 repeats row 6
+                    .containsExactly(tuple("Quý I-2014", "inspection", 4L, 1L, 1L, 0L),
+                            tuple("Ghi chú", null, 0L, 0L, 0L, 0L),
+                            tuple("Giám sát", "supervision", 2L, 0L, 0L, 0L));
             assertThat(file(json, "don-thu-2013.csv").get("reason").asText()).isEqualTo("same content as don-thu-2013-gui-lai.csv in this batch");
             assertThat(json.at("/totals/inspection/accepted").asLong()).isEqualTo(7);
-            assertThat(json.at("/totals/inspection/duplicates").asLong()).isEqualTo(2);
+            assertThat(json.at("/totals/inspection/duplicates").asLong()).isEqualTo(1);
+            assertThat(json.at("/totals/inspection/corrected").asLong()).isEqualTo(1);
             assertThat(json.at("/totals/inspection/rejected").asLong()).isEqualTo(8);
             assertThat(json.at("/totals/units/accepted").asLong()).isEqualTo(6);
             assertThat(json.at("/totals/discipline/rejected").asLong()).isEqualTo(3);
@@ -258,7 +262,7 @@ class IngestJobTest {
 
         @Test
         void keepsAKeyedPseudonymOfMembersAndTheNameOfOrganizations() {
-            assertThat(LakeQueries.rows("SELECT subject_type, subject FROM " + LakeQueries.table(lake, "inspection")
+            assertThat(LakeQueries.warehouseRows(home, "SELECT subject_type, subject FROM inspection"
                     + " WHERE decision_no IN ('01-QĐ/UBKT', '02-QĐ/UBKT')  ORDER BY decision_no"))
                     .extracting(r -> r.get("subject_type"), r -> r.get("subject"))
                     .containsExactly(tuple("MEMBER", PSEUDONYMS.pseudonym("Nguyễn Văn An")), tuple("ORG", "Chi bộ Vụ Tổng hợp"));
@@ -405,7 +409,7 @@ class IngestJobTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
                 .contains("kiem-tra-2014.xlsx  [INGESTED]")
-                .containsPattern("Quý I-2014\\s+inspection\\s+17\\s+5\\s+1\\s+0\\s+11\n")
+                .containsPattern("Quý I-2014\\s+inspection\\s+17\\s+5\\s+0\\s+1\\s+0\\s+11\n")
                 .contains("      other rows: 3 blank, 2 title, 1 header, 1 column numbers, 1 total, 3 signature\n")
                 .containsPattern("Ghi chú\\s+skipped: not a register")
                 .contains("UNITS REFERENCE\n  6 units added: DBK, DU01, DU02, DU03, CB0101 and 1 more\n"

@@ -34,7 +34,7 @@ class IngestSummaryTest {
         assertThat(summary.totals().get("units").accepted()).isEqualTo(2);
         assertThat(summary.units()).isNull();
         assertThat(summary.toJson()).doesNotContain("unit_changes").doesNotContain("\"units\":{\"added\"");
-        IngestSummary counted = new IngestSummary(List.of(), java.util.Map.of(), "r.csv", UnitChanges.of(
+        IngestSummary counted = new IngestSummary(List.of(), java.util.Map.of(), "r.csv", null, null, UnitChanges.of(
                 List.of(new UnitChanges.Changed("DBK", List.of("ADDED"), "BLOC", "don-vi.xlsx")), level -> false, "unit-changes-run-1.csv"), null);
         assertThat(IngestSummary.fromJson(counted.toJson())).isEqualTo(counted);
     }

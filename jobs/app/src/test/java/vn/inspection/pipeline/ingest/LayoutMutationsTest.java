@@ -125,6 +125,8 @@ class LayoutMutationsTest {
                     accepted.add(a.recordKey() + " " + new TreeMap<>(a.values()));
                 } else if (row.outcome() instanceof RowOutcome.Rejected r) {
                     rejected.add(r.reason());
+                } else if (row.outcome() instanceof RowOutcome.Parked p) {
+                    rejected.add(p.asRejected().reason());
                 }
             } else if (row.source() instanceof SourceItem.SheetDone done) {
                 long noise = done.noise().values().stream().mapToLong(Long::longValue).sum();

@@ -29,7 +29,18 @@ public final class LakeQueries {
     }
 
     public static List<Map<String, Object>> rows(String sql) {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        return rows("jdbc:duckdb:", new java.util.Properties(), sql);
+    }
+
+    /** Rows of a query on a home's warehouse (read-only): its record tables hold the current version of every record. */
+    public static List<Map<String, Object>> warehouseRows(Path home, String sql) {
+        java.util.Properties readOnly = new java.util.Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        return rows("jdbc:duckdb:" + home.resolve("warehouse/warehouse.duckdb"), readOnly, sql);
+    }
+
+    private static List<Map<String, Object>> rows(String url, java.util.Properties properties, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, properties);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();

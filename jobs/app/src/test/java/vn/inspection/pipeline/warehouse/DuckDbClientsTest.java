@@ -36,7 +36,7 @@ import vn.inspection.pipeline.support.Cli;
  * The warehouse opens in the DuckDB clients analysts have, not only in the DuckDB 2 driver that writes it: the file is
  * written in the storage version of {@code warehouse.storage-version} (default v1.2.0), and an independent client, the
  * DuckDB 1.x Node package {@code @duckdb/node-api} installed from the npm registry with {@code npm ci}, reads the
- * warehouse built from {@code data-samples/} read-only (a view over the lake, the seed-004 figures in
+ * warehouse built from {@code data-samples/} read-only (a record table with the lake's records, the seed-004 figures in
  * {@code metric_values}, a table comment) while a refresh runs in another process.
  *
  * <p>Needs Node.js and npm on the PATH: without them the test fails (CI installs them), it never skips.

@@ -60,13 +60,13 @@ class WarehouseRefreshTest {
         Path file = home.resolve("warehouse/warehouse.duckdb");
         Map<String, List<String>> before = contents(file);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file); Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE inspection DROP COLUMN _row"); // as if written by an older version
+            statement.execute("ALTER TABLE inspection_versions DROP COLUMN _row"); // as if written by an older version
         }
 
         Cli.Result refresh = Cli.run("--home", home.toString(), "refresh");
 
         assertThat(refresh.exitCode()).as(refresh.err()).isZero();
-        assertThat(Files.readString(home.resolve("logs/pipeline.log"))).contains("warehouse rebuilt in full: the columns of inspection changed");
+        assertThat(Files.readString(home.resolve("logs/pipeline.log"))).contains("warehouse rebuilt in full: the columns of inspection_versions changed");
         assertThat(contents(file)).isEqualTo(before);
     }
 

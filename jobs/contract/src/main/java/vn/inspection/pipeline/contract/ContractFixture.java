@@ -44,6 +44,41 @@ public final class ContractFixture {
         return lake;
     }
 
+    /** When the living fixture's steps were committed: the base lake, the corrections, the withdrawal, the readmission. */
+    public static final Instant BASE = Instant.parse("2014-08-01T08:04:00Z");
+    public static final Instant CORRECTED = Instant.parse("2014-09-01T08:00:00Z");
+    public static final Instant WITHDRAWN = Instant.parse("2014-09-15T08:00:00Z");
+    public static final Instant READMITTED = Instant.parse("2014-10-01T08:00:00Z");
+
+    /**
+     * The fixture lake (without its stray file) as a living register makes it: in September the letters c3 and c5 are
+     * resolved (new versions of the same records), mid-September c4 is withdrawn, in October a file brings c4 back.
+     */
+    public static FixtureLake writeLiving(Path root, SchemaCatalog schemas) {
+        FixtureLake lake = new FixtureLake(root, schemas);
+        Instant day = Instant.parse("2014-08-01T08:00:00Z");
+        lake.commit("don-vi.xlsx", day, units());
+        lake.commit("kiem-tra-giam-sat-2014.xlsx", day.plusSeconds(60), concat(inspections2014(), supervisions()));
+        lake.commit("ky-luat-2014.xlsx", day.plusSeconds(180), disciplines());
+        List<LakeRecord> letters = complaints();
+        lake.commit("don-thu-2013-2014.csv", BASE, letters);
+        LakeRecord c3 = letters.get(2);
+        LakeRecord c4 = letters.get(3);
+        LakeRecord c5 = letters.get(4);
+        lake.commit("don-thu-2014-thang-9.csv", CORRECTED, List.of(
+                resolved(complaint("C2", "2014-03-03", "PETITION", true, "RESOLVED", "2014-06-25"), c3),
+                resolved(complaint("B", "2014-06-06", "PETITION", false, "RESOLVED", "2014-06-20"), c5)));
+        lake.withdraw(WITHDRAWN, "don-thu-nham.csv", List.of(c4));
+        lake.commit("don-thu-2014-gui-lai.csv", READMITTED, List.of(c4));
+        return lake;
+    }
+
+    private static LakeRecord resolved(LakeRecord corrected, LakeRecord of) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(corrected.values());
+        values.put("record_key", FixtureLake.keyOf(of));
+        return new LakeRecord(corrected.recordType(), values);
+    }
+
     /** The units reference of the fixture, as the hierarchy reads it. */
     public static UnitHierarchy hierarchy(List<LakeRecord> records) {
         return UnitHierarchy.of(records.stream().filter(r -> r.recordType().equals("units"))

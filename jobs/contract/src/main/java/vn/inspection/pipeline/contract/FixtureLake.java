@@ -106,6 +106,26 @@ public final class FixtureLake {
         return entry;
     }
 
+    /** The record key the fixture gives a record: its {@code record_key} value when it has one (a new version of a record), else a hash of its values. */
+    public static String keyOf(LakeRecord record) {
+        Object key = record.get("record_key");
+        return key != null ? key.toString() : sha256Hex(record.values().toString()).substring(0, 32);
+    }
+
+    /** Withdraws records at an instant ({@code pipeline withdraw}'s history entry). */
+    public void withdraw(Instant at, String fileName, List<LakeRecord> records) {
+        vn.inspection.pipeline.lake.Withdrawal withdrawal = new vn.inspection.pipeline.lake.Withdrawal(at, vn.inspection.pipeline.lake.Withdrawal.WITHDRAWN,
+                null, null, sha256Hex(fileName), fileName, null, records.stream().map(r -> new vn.inspection.pipeline.lake.Withdrawal.Record(
+                r.recordType(), keyOf(r), null, null)).toList());
+        try {
+            Path file = root.resolve(vn.inspection.pipeline.lake.Withdrawal.DIR).resolve(withdrawal.storedName());
+            Files.createDirectories(file.getParent());
+            Files.write(file, LakeManifest.toJson(withdrawal));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes records into the data folders without a manifest entry: a reader that follows the manifest never sees them. */
     public Path strayFile(List<LakeRecord> records) {
         String checksum = sha256Hex("stray#" + (++sources));
@@ -159,7 +179,7 @@ public final class FixtureLake {
                             group.add(field.column(), value.toString());
                         }
                     }
-                    group.add("record_key", recordKey(record));
+                    group.add("record_key", keyOf(record));
                     group.add("_source_file", sourceFile);
                     group.add("_source_checksum", checksum);
                     group.add("_sheet", "Sheet1");
@@ -171,11 +191,6 @@ public final class FixtureLake {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The {@code record_key} the fixture writes for a record (a hash of its values). */
-    public static String recordKey(LakeRecord record) {
-        return sha256Hex(record.values().toString()).substring(0, 32);
     }
 
     private static long size(Path file) {

@@ -106,7 +106,59 @@ public final class LakeManifest {
         if (!refused.isEmpty()) {
             throw new ManifestDamagedException(refused);
         }
-        return new LakeSnapshot(scan.entries());
+        return new LakeSnapshot(scan.entries(), withdrawals());
+    }
+
+    /** The folder of withdrawals under the lake root. */
+    public Path withdrawalsDir() {
+        return lakeRoot.resolve(Withdrawal.DIR);
+    }
+
+    /**
+     * Every withdrawal in the lake's history, oldest first.
+     *
+     * @throws UncheckedIOException naming the file when one cannot be read (a reader never builds from part of the history)
+     */
+    public List<Withdrawal> withdrawals() {
+        Path dir = withdrawalsDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> paths = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, LakeManifest::isEntry)) {
+            files.forEach(paths::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the lake's withdrawals " + dir + ": " + e.getMessage(), e);
+        }
+        paths.sort(Comparator.naturalOrder());
+        List<Withdrawal> withdrawals = new ArrayList<>();
+        for (Path file : paths) {
+            withdrawals.add(parseWithdrawal(file));
+        }
+        return withdrawals;
+    }
+
+    private static Withdrawal parseWithdrawal(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parseWithdrawal(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the lake's withdrawal " + file + " cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** One withdrawal as JSON; {@code name} says where it came from in the error. */
+    public static Withdrawal parseWithdrawal(InputStream json, String name) throws IOException {
+        Withdrawal withdrawal;
+        try {
+            withdrawal = JSON.readValue(json, Withdrawal.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("the lake's withdrawal " + name + " is damaged: it is not a withdrawal's JSON" + at(e)
+                    + "; restore it from a backup (it is history: without it, records it withdrew would count again)", e);
+        }
+        if (withdrawal == null || withdrawal.withdrawnAt() == null || withdrawal.reason() == null) {
+            throw new IOException("the lake's withdrawal " + name + " is damaged: it lacks withdrawn_at or reason; restore it from a backup");
+        }
+        return withdrawal;
     }
 
     /** An entry file of the manifest that cannot be read: what is wrong, and what can still be told of its source file. */
@@ -250,12 +302,18 @@ public final class LakeManifest {
         }
     }
 
-    /** When the last file was committed (its entry written); empty when nothing is. */
+    /** When the last file was committed (its entry written) or records withdrawn; empty when nothing is. */
     public Optional<Instant> lastCommit() {
-        if (!Files.isDirectory(dir())) {
+        Optional<Instant> entries = lastModified(dir());
+        Optional<Instant> withdrawn = lastModified(withdrawalsDir());
+        return entries.isEmpty() ? withdrawn : withdrawn.filter(w -> w.isAfter(entries.get())).or(() -> entries);
+    }
+
+    private static Optional<Instant> lastModified(Path dir) {
+        if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        try (Stream<Path> files = Files.list(dir())) {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(LakeManifest::isEntry).map(f -> {
                 try {
                     return Files.getLastModifiedTime(f).toInstant();

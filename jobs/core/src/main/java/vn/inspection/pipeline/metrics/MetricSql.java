@@ -25,21 +25,50 @@ public final class MetricSql {
     private final String breakdownTemplate;
     private final String spanTemplate;
     private final String explainTemplate;
+    /** The instant the figures are as known at, as the engine's SQL literal; null for the current versions. */
+    private final String knownAt;
 
     private MetricSql(String byUnitTemplate, String totalTemplate, String bySubordinateTemplate, String breakdownTemplate,
-                      String spanTemplate, String explainTemplate) {
+                      String spanTemplate, String explainTemplate, String knownAt) {
         this.byUnitTemplate = byUnitTemplate;
         this.totalTemplate = totalTemplate;
         this.bySubordinateTemplate = bySubordinateTemplate;
         this.breakdownTemplate = breakdownTemplate;
         this.spanTemplate = spanTemplate;
         this.explainTemplate = explainTemplate;
+        this.knownAt = knownAt;
     }
 
     public static MetricSql load() {
         return new MetricSql(resource("sql/metric_by_unit.sql"), resource("sql/metric_total.sql"),
                 resource("sql/metric_by_subordinate.sql"), resource("sql/breakdown.sql"), resource("sql/date_span.sql"),
-                resource("sql/explain.sql"));
+                resource("sql/explain.sql"), null);
+    }
+
+    /**
+     * The same catalog over the records as the lake knew them at an instant: each record type's relation is then
+     * the versions current at that instant ({@code <type>_versions}: valid from at or before it, not yet ended).
+     *
+     * @param timestampLiteral the instant as the engine writes a timestamp-with-time-zone literal
+     *                         ({@code TIMESTAMPTZ '…'} on DuckDB, {@code TIMESTAMP '…'} on Spark)
+     */
+    public MetricSql knownAt(String timestampLiteral) {
+        return new MetricSql(byUnitTemplate, totalTemplate, bySubordinateTemplate, breakdownTemplate, spanTemplate, explainTemplate,
+                timestampLiteral);
+    }
+
+    /** The SQL versions template: every version of a record type's records with the instant it ended. */
+    public static String versions(String recordType, String rows, List<String> columns) {
+        return resource("sql/versions.sql").replace("{{record_type}}", recordType).replace("{{rows}}", rows)
+                .replace("{{columns}}", columns.stream().map(c -> "b." + c).collect(Collectors.joining(", ")));
+    }
+
+    /** The relation the templates read a record type from: its table (current versions), or its versions as known at an instant. */
+    public String relation(String recordType) {
+        if (knownAt == null) {
+            return recordType;
+        }
+        return "(SELECT * FROM " + recordType + "_versions WHERE valid_from <= " + knownAt + " AND (valid_to IS NULL OR valid_to > " + knownAt + "))";
     }
 
     private static String resource(String name) {
@@ -88,7 +117,7 @@ public final class MetricSql {
     /** One query giving rows (code, period_id, value) of a breakdown, non-zero counts only. */
     public String breakdown(Breakdown breakdown, List<Period> periods, String unitCode, UnitBasis basis) {
         String sql = breakdownTemplate
-                .replace("{{record_type}}", breakdown.recordType())
+                .replace("{{record_type}}", relation(breakdown.recordType()))
                 .replace("{{field}}", breakdown.field())
                 .replace("{{date_field}}", breakdown.dateField())
                 .replace("{{filter}}", filter(breakdown.filter()))
@@ -101,7 +130,7 @@ public final class MetricSql {
         java.util.Set<List<String>> pairs = new java.util.LinkedHashSet<>();
         metrics.forEach(m -> pairs.add(List.of(m.recordType(), m.dateField())));
         List<String> parts = pairs.stream()
-                .map(pair -> spanTemplate.replace("{{record_type}}", pair.get(0)).replace("{{date_field}}", pair.get(1)))
+                .map(pair -> spanTemplate.replace("{{record_type}}", relation(pair.get(0))).replace("{{date_field}}", pair.get(1)))
                 .toList();
         return "SELECT min(first_date) AS first_date, max(last_date) AS last_date FROM (\n"
                 + String.join("\nUNION ALL\n", parts) + "\n) spans";
@@ -155,10 +184,10 @@ public final class MetricSql {
         return "SELECT * FROM (VALUES " + rows + ") AS t(period_id, period_from, period_to)";
     }
 
-    private static String fill(String template, Metric metric, Map<String, String> more) {
+    private String fill(String template, Metric metric, Map<String, String> more) {
         String sql = template
                 .replace("{{metric_id}}", metric.id())
-                .replace("{{record_type}}", metric.recordType())
+                .replace("{{record_type}}", relation(metric.recordType()))
                 .replace("{{date_field}}", metric.dateField())
                 .replace("{{filter}}", filter(metric));
         for (Map.Entry<String, String> entry : more.entrySet()) {

@@ -98,6 +98,8 @@ public final class RecordNormaliser {
 
         Map<String, Object> values = new LinkedHashMap<>();
         List<RowOutcome.Problem> problems = new ArrayList<>();
+        List<RowOutcome.Problem> missingUnits = new ArrayList<>();
+        Map<String, String> unresolved = new LinkedHashMap<>();
         Map<String, String> implied = new LinkedHashMap<>();
         for (FieldSpec field : schema.fields()) {
             String text = VietnameseText.clean(raw.get(field.name()));
@@ -133,6 +135,9 @@ public final class RecordNormaliser {
                     UnitDirectory.Resolution resolution = units.resolve(text);
                     if (resolution.ok()) {
                         values.put(field.name(), resolution.code());
+                    } else if (resolution.missing()) {
+                        missingUnits.add(new RowOutcome.Problem(field.name(), resolution.error()));
+                        unresolved.put(field.name(), text);
                     } else {
                         problems.add(new RowOutcome.Problem(field.name(), resolution.error()));
                     }
@@ -146,8 +151,16 @@ public final class RecordNormaliser {
             }
         });
         applyRules(values, problems);
-        if (!problems.isEmpty()) {
-            return new RowOutcome.Rejected(problems);
+        if (!problems.isEmpty() || (!missingUnits.isEmpty() && schema.isUnits())) {
+            List<RowOutcome.Problem> all = new ArrayList<>(problems);
+            all.addAll(missingUnits);
+            return new RowOutcome.Rejected(all);
+        }
+        if (!missingUnits.isEmpty()) {
+            // valid but for a unit the reference lacks: it waits for a units reference that names it
+            pseudonymise(values);
+            LocalDate periodDate = schema.periodDate().map(p -> (LocalDate) values.get(p)).orElse(null);
+            return new RowOutcome.Parked(values, unresolved, periodDate, missingUnits);
         }
         pseudonymise(values);
         LocalDate periodDate = schema.periodDate().map(p -> (LocalDate) values.get(p)).orElse(null);
@@ -252,6 +265,22 @@ public final class RecordNormaliser {
      * over a record's typed values (a unit field holds its code, a member's name its pseudonym): the same
      * function the ingest and {@code rekey} use.
      */
+    /**
+     * A parked row's record once its units resolve: the unit fields' codes put into its values, its natural key
+     * computed; empty while one of its units is still missing (or names several).
+     */
+    public static Optional<RowOutcome.Accepted> adopt(RecordSchema schema, RowOutcome.Parked parked, UnitDirectory units) {
+        Map<String, Object> values = new LinkedHashMap<>(parked.values());
+        for (Map.Entry<String, String> unit : parked.units().entrySet()) {
+            UnitDirectory.Resolution resolution = units.resolve(unit.getValue());
+            if (!resolution.ok()) {
+                return Optional.empty();
+            }
+            values.put(unit.getKey(), resolution.code());
+        }
+        return Optional.of(new RowOutcome.Accepted(values, parked.periodDate(), naturalKey(schema, values)));
+    }
+
     public static String naturalKey(RecordSchema schema, Map<String, Object> values) {
         NaturalKeySpec key = schema.naturalKey().stream()
                 .filter(k -> k.whenPresent() == null || values.get(k.whenPresent()) != null)

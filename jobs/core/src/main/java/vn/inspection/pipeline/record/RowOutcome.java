@@ -15,6 +15,25 @@ public sealed interface RowOutcome {
     record Accepted(Map<String, Object> values, LocalDate periodDate, String recordKey) implements RowOutcome {
     }
 
+    /**
+     * A valid record but for the units it names, which the units reference does not hold (yet): its values
+     * (members pseudonymised; no unit field), the unit fields' text as typed ({@code units}: field name → text) and the
+     * problems to report while it waits. A later units reference that names its units lets it in.
+     */
+    record Parked(Map<String, Object> values, Map<String, String> units, LocalDate periodDate, List<Problem> problems) implements RowOutcome {
+        public Parked {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            units = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(units));
+            problems = List.copyOf(problems);
+        }
+
+        /** As a rejected row, for the rejects report (its reason says it waits). */
+        public Rejected asRejected() {
+            return new Rejected(problems.stream().map(p -> new Problem(p.field(), p.reason()
+                    + " — parked: accepted when a units reference names it")).toList());
+        }
+    }
+
     /** A row that is a record but breaks the contract; every problem found, in field order. */
     record Rejected(List<Problem> problems) implements RowOutcome {
         public Rejected {

@@ -6,14 +6,22 @@ package vn.inspection.pipeline.record;
  */
 public interface UnitDirectory {
 
-    /** A unit code, or the reason the text names no single unit. */
-    record Resolution(String code, String error) {
+    /**
+     * A unit code, or the reason the text names no single unit; {@code missing} when the reference has no unit of
+     * that name at all (a later units reference may bring it: the row waits, parked), not when it names several.
+     */
+    record Resolution(String code, String error, boolean missing) {
         public static Resolution of(String code) {
-            return new Resolution(code, null);
+            return new Resolution(code, null, false);
         }
 
         public static Resolution failed(String error) {
-            return new Resolution(null, error);
+            return new Resolution(null, error, false);
+        }
+
+        /** No unit of that code, name or alias in the reference. */
+        public static Resolution missing(String error) {
+            return new Resolution(null, error, true);
         }
 
         public boolean ok() {

@@ -89,7 +89,7 @@ class CommittedNotebooksTest {
                     code.add(source(cell));
                 }
             });
-            assertThat(code).as(notebook.toString()).contains("%jar ../jobs/notebooks/target/lib");
+            assertThat(code).as(notebook.toString()).contains("%jar ../jobs/notebooks/target/lib/pipeline-notebooks.jar");
             assertThat(NOTEBOOKS.resolve("../jobs/notebooks/pom.xml")).exists();
             String all = String.join("\n", code);
             assertThat(all).as(notebook.toString())

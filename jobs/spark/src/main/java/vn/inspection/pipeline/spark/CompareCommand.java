@@ -43,6 +43,9 @@ class CompareCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "UNIT", description = "One unit (its code, or its name), with the units below it (default: all)")
     String unit;
 
+    @Option(names = "--known-at", paramLabel = "WHEN", description = "Figures as the lake knew them then: a date (its end) or an ISO date-time")
+    String knownAt;
+
     @Option(names = "--as-recorded", description = "Count merged units' records under the unit recorded, not under the successor")
     boolean asRecorded;
 
@@ -62,7 +65,7 @@ class CompareCommand implements Callable<Integer> {
             return SparkCli.USAGE;
         }
         try {
-            try (SparkCli.EngineContext context = parent.open()) {
+            try (SparkCli.EngineContext context = parent.open(SparkCli.knownAt(knownAt))) {
                 UnitTables.UnitRow unitRow = unit == null ? null : unitRow(context.engine().units());
                 List<vn.inspection.pipeline.metrics.Metric> metrics = context.metrics().metrics();
                 Comparison comparison = Comparison.of(context.engine(), metrics, ab[0], ab[1],

@@ -58,6 +58,9 @@ class ReportCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "The day a spec's period rule is resolved on (yyyy-MM-dd; default: today)")
     String asOf;
 
+    @Option(names = "--known-at", paramLabel = "WHEN", description = "Figures as the lake knew them then: a date (its end) or an ISO date-time")
+    String knownAt;
+
     @Option(names = "--as-recorded", description = "Count merged units' records under the unit recorded, not under the successor")
     boolean asRecorded;
 
@@ -91,7 +94,7 @@ class ReportCommand implements Callable<Integer> {
             return SparkCli.USAGE;
         }
         System.setProperty("java.awt.headless", "true");
-        try (SparkCli.EngineContext context = parent.open()) {
+        try (SparkCli.EngineContext context = parent.open(SparkCli.knownAt(knownAt))) {
             Path schemasDir = Settings.fromProcess().path(Catalogs.SCHEMAS_DIR).orElse(null);
             var schemas = Catalogs.schemas(schemasDir);
             ReportSpec reportSpec = spec != null ? ReportSpec.load(spec, schemas, context.metrics())

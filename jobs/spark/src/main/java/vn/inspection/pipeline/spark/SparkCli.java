@@ -85,8 +85,18 @@ public final class SparkCli implements java.util.concurrent.Callable<Integer> {
         return commandLine.execute(args);
     }
 
+    /** The instant of {@code --known-at}: a date (its end, local time) or an ISO date-time; null when not given. */
+    static java.time.Instant knownAt(String text) {
+        return text == null ? null : vn.inspection.pipeline.lake.KnownAt.parse(text, java.time.ZoneId.systemDefault());
+    }
+
     /** The catalogs, the Spark application and an engine over the lake, for one command; close it after. */
     EngineContext open() {
+        return open(null);
+    }
+
+    /** {@link #open()} as the lake knew its records at an instant (null: now). */
+    EngineContext open(java.time.Instant knownAt) {
         String lakeUri = lakeUri();
         Settings settings = Settings.fromProcess();
         Path schemasDir = settings.path(Catalogs.SCHEMAS_DIR).orElse(null);
@@ -94,7 +104,7 @@ public final class SparkCli implements java.util.concurrent.Callable<Integer> {
         MetricCatalog metrics = Catalogs.metrics(schemasDir, schemas);
         SparkSessions sessions = SparkSessions.obtain(master, "pipeline");
         try {
-            return new EngineContext(sessions, metrics, SparkMetricEngine.open(sessions.session(), lakeUri, schemas));
+            return new EngineContext(sessions, metrics, SparkMetricEngine.open(sessions.session(), lakeUri, schemas, knownAt));
         } catch (RuntimeException e) {
             sessions.close();
             throw e;

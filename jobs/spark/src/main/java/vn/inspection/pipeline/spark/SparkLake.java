@@ -58,7 +58,16 @@ public final class SparkLake {
                     throw new UncheckedIOException("unreadable manifest entry " + file.getPath() + ": " + e.getMessage(), e);
                 }
             }
-            return new SparkLake(root, new LakeSnapshot(entries));
+            List<vn.inspection.pipeline.lake.Withdrawal> withdrawals = new ArrayList<>();
+            Path withdrawn = new Path(root, vn.inspection.pipeline.lake.Withdrawal.DIR);
+            if (fs.exists(withdrawn)) {
+                for (FileStatus file : fs.listStatus(withdrawn, p -> p.getName().endsWith(".json") && !p.getName().startsWith("."))) {
+                    try (InputStream in = fs.open(file.getPath())) {
+                        withdrawals.add(LakeManifest.parseWithdrawal(in, file.getPath().toString()));
+                    }
+                }
+            }
+            return new SparkLake(root, new LakeSnapshot(entries, withdrawals));
         } catch (FileNotFoundException e) {
             throw new IllegalArgumentException("no lake at " + root + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -78,6 +87,11 @@ public final class SparkLake {
     /** The folder of one record type (the base of its Hive partitions). */
     public String folder(String recordType) {
         return new Path(root, recordType).toString();
+    }
+
+    /** The full path of a file named relative to the lake root (as the manifest names them). */
+    public String resolve(String relative) {
+        return new Path(root, relative).toString();
     }
 
     /** The committed files of one record type, as full paths, in manifest order. */

@@ -48,13 +48,19 @@ public final class SparkMetricEngine implements MetricEngine {
 
     private final SparkSession spark;
     private final SparkLake lake;
-    private final MetricSql sql = MetricSql.load();
+    private final MetricSql sql;
     private final List<String> views = new ArrayList<>();
     private final List<UnitTables.UnitRow> units;
 
-    private SparkMetricEngine(SparkSession spark, SparkLake lake, SchemaCatalog schemas) {
+    private SparkMetricEngine(SparkSession spark, SparkLake lake, SchemaCatalog schemas, java.time.Instant knownAt) {
         this.spark = spark;
         this.lake = lake;
+        this.sql = knownAt == null ? MetricSql.load()
+                : MetricSql.load().knownAt("TIMESTAMP '" + vn.inspection.pipeline.lake.KnownAt.sqlText(knownAt) + "'");
+        register("withdrawals", spark.createDataFrame(lake.snapshot().withdrawals().stream().flatMap(w -> w.records().stream()
+                .map(r -> RowFactory.create(java.sql.Timestamp.from(w.withdrawnAt()), w.reason(), r.recordType(), r.recordKey()))).toList(),
+                DataTypes.createStructType(List.of(DataTypes.createStructField("withdrawn_at", DataTypes.TimestampType, false),
+                        string("reason"), string("record_type"), string("record_key")))));
         UnitTables tables = UnitTables.of(UnitHierarchy.of(readUnits(schemas.schema(RecordSchema.UNITS)).current()));
         register("units", spark.createDataFrame(tables.units().stream().map(u -> RowFactory.create(u.values().toArray())).toList(),
                 unitsType()));
@@ -77,8 +83,13 @@ public final class SparkMetricEngine implements MetricEngine {
      * @throws IllegalArgumentException when there is no lake (or no manifest) at that URI
      */
     public static SparkMetricEngine open(SparkSession spark, String lakeUri, SchemaCatalog schemas) {
+        return open(spark, lakeUri, schemas, null);
+    }
+
+    /** An engine answering as the lake knew its records at {@code knownAt} (null: now, the current versions). */
+    public static SparkMetricEngine open(SparkSession spark, String lakeUri, SchemaCatalog schemas, java.time.Instant knownAt) {
         SparkSession session = spark.newSession();
-        return new SparkMetricEngine(session, SparkLake.open(lakeUri, session.sparkContext().hadoopConfiguration()), schemas);
+        return new SparkMetricEngine(session, SparkLake.open(lakeUri, session.sparkContext().hadoopConfiguration()), schemas, knownAt);
     }
 
     @Override
@@ -170,9 +181,10 @@ public final class SparkMetricEngine implements MetricEngine {
         return spark.sql(text).collectAsList();
     }
 
-    private void register(String view, Dataset<Row> rows) {
+    private String register(String view, Dataset<Row> rows) {
         rows.createOrReplaceTempView(view);
         views.add(view);
+        return view;
     }
 
     /** Every definition of every unit in the lake, made into versions in ingest order as the warehouse does. */
@@ -193,20 +205,38 @@ public final class SparkMetricEngine implements MetricEngine {
         return UnitVersions.fromLake(read, lake.snapshot());
     }
 
-    /** A record type's view: its committed files with the lake's columns, {@code year} and the unit's name. */
+    /**
+     * A record type's views, as the warehouse's tables: {@code <type>_versions}, every version in its committed files with
+     * the lake's columns, {@code year}, the unit's name and when it was current ({@link MetricSql#versions}); and
+     * {@code <type>}, the current versions.
+     */
     private void registerRecords(RecordSchema schema) {
         String type = schema.recordType();
-        List<String> files = lake.dataFiles(type);
-        Dataset<Row> raw;
-        if (files.isEmpty()) {
-            raw = spark.createDataFrame(List.of(), fileType(schema).add("year", DataTypes.LongType));
-        } else {
-            raw = spark.read().schema(fileType(schema)).option("basePath", lake.folder(type)).parquet(files.toArray(String[]::new));
-            raw = raw.withColumn("year", raw.col("year").cast(DataTypes.LongType));
+        Map<java.time.Instant, List<String>> byInstant = new java.util.TreeMap<>();
+        for (vn.inspection.pipeline.lake.ManifestEntry entry : lake.snapshot().entries()) {
+            for (vn.inspection.pipeline.lake.ManifestEntry.DataFile file : entry.dataFiles()) {
+                if (file.recordType().equals(type)) {
+                    byInstant.computeIfAbsent(entry.committedAt(file), i -> new ArrayList<>()).add(lake.resolve(file.path()));
+                }
+            }
+        }
+        Dataset<Row> raw = null;
+        for (Map.Entry<java.time.Instant, List<String>> commit : byInstant.entrySet()) {
+            Dataset<Row> part = spark.read().schema(fileType(schema)).option("basePath", lake.folder(type)).parquet(commit.getValue().toArray(String[]::new));
+            part = part.withColumn("year", part.col("year").cast(DataTypes.LongType))
+                    .withColumn("valid_from", org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(commit.getKey())));
+            raw = raw == null ? part : raw.unionByName(part);
+        }
+        if (raw == null) {
+            raw = spark.createDataFrame(List.of(), fileType(schema).add("year", DataTypes.LongType).add("valid_from", DataTypes.TimestampType));
         }
         String lakeView = "lake_" + type;
-        register(lakeView, raw);
-        register(type, spark.sql("SELECT r.*, u.name AS unit_name FROM " + lakeView + " r LEFT JOIN units u ON u.code = r.unit_code"));
+        register(lakeView, spark.sql("SELECT r.*, u.name AS unit_name FROM (SELECT * FROM " + register("lake_raw_" + type, raw)
+                + ") r LEFT JOIN units u ON u.code = r.unit_code"));
+        List<String> columns = new ArrayList<>(schema.fields().stream().map(FieldSpec::column).toList());
+        columns.addAll(List.of("record_key", "_source_file", "_source_checksum", "_sheet", "_row", "year", "unit_name"));
+        register(type + "_versions", spark.sql(MetricSql.versions(type, lakeView, columns)));
+        register(type, spark.sql("SELECT " + String.join(", ", columns) + " FROM " + type + "_versions WHERE valid_to IS NULL"));
     }
 
     private List<UnitTables.UnitRow> queryUnits() {

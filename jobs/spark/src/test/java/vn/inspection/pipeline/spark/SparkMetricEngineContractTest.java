@@ -35,6 +35,11 @@ class SparkMetricEngineContractTest extends MetricEngineContract {
     }
 
     @Override
+    protected MetricEngine openEngine(Path lakeRoot, Path work, SchemaCatalog schemas, MetricCatalog catalog, java.time.Instant knownAt) {
+        return SparkMetricEngine.open(spark.session(), lakeRoot.toUri().toString(), schemas, knownAt);
+    }
+
+    @Override
     protected String expectedName() {
         return "spark";
     }
