@@ -23,7 +23,7 @@ public final class RejectReasons {
     private static final Pattern REQUIRED_VALUE = Pattern.compile("required value missing \\(column '(.*)'\\)");
     private static final Pattern REQUIRED_COLUMN = Pattern.compile("required column missing \\(expected a header (.*?)(, or a group row above the records naming it)?\\)");
     private static final Pattern NOT_RECOGNISED = Pattern.compile("'(.*)' is not a recognised value \\(expected one of (.*)\\)");
-    private static final Pattern UNKNOWN_UNIT = Pattern.compile("unknown unit '(.*)' \\(.*\\)");
+    private static final Pattern UNKNOWN_UNIT = Pattern.compile("unknown unit '(.*?)' \\([^)]*\\)( — parked.*)?");
     private static final Pattern AMBIGUOUS_UNIT = Pattern.compile("unit name '(.*)' is ambiguous \\(units \\[(.*)]\\): use the unit code");
     private static final Pattern NOT_A_DATE = Pattern.compile("'(.*)' is not a date \\(.*\\)");
     private static final Pattern NO_SUCH_DATE = Pattern.compile("'(.*)' is not a date that exists \\(.*\\)");
@@ -92,6 +92,11 @@ public final class RejectReasons {
                     + m.group(2) + ".";
         }
         if ((m = UNKNOWN_UNIT.matcher(reason)).matches()) {
+            if (m.group(2) != null) {
+                // parked: the row waits for a units reference that names the unit
+                return "Đơn vị " + quoted(m.group(1)) + " không có trong danh mục đơn vị: dòng được giữ lại và sẽ được nhập khi danh mục có "
+                        + "đơn vị này; nếu ghi nhầm, hãy ghi mã hoặc tên đơn vị như trong danh mục (trang \"Đơn vị\" của tệp này).";
+            }
             return "Đơn vị " + quoted(m.group(1)) + " không có trong danh mục đơn vị: hãy ghi mã hoặc tên đơn vị như trong danh mục "
                     + "(trang \"Đơn vị\" của tệp này).";
         }

@@ -28,6 +28,11 @@ class RejectReasonsTest {
                 .isEqualTo("Ngày 05/01/1920 ở cột \"Ngày quyết định\" trước năm 1930: hãy kiểm tra lại năm.");
         assertThat(reasons.vietnamese("discipline", "form", "Giải tán (DISSOLUTION) applies to organizations, not to a party member"))
                 .startsWith("Hình thức \"Giải tán\" chỉ áp dụng cho tổ chức đảng");
+        assertThat(reasons.vietnamese("inspection", "unit", "unknown unit 'Vụ Ba' (not a code, name or alias in the units reference)"))
+                .isEqualTo("Đơn vị \"Vụ Ba\" không có trong danh mục đơn vị: hãy ghi mã hoặc tên đơn vị như trong danh mục (trang \"Đơn vị\" của tệp này).");
+        assertThat(reasons.vietnamese("inspection", "unit", "unknown unit 'Vụ Ba' (not a code, name or alias in the units reference) — parked: "
+                + "accepted when a units reference names it"))
+                .startsWith("Đơn vị \"Vụ Ba\" không có trong danh mục đơn vị: dòng được giữ lại và sẽ được nhập khi danh mục có đơn vị này");
         assertThat(reasons.vietnamese("inspection", "unit", "unit name 'Bộ Một' is ambiguous (units [B1, B2]): use the unit code"))
                 .isEqualTo("Tên đơn vị \"Bộ Một\" trùng với nhiều đơn vị (B1, B2): hãy ghi mã đơn vị.");
     }
