@@ -84,7 +84,7 @@ final class ReturnRejects {
         Set<String> pending = new LinkedHashSet<>(ledger.pending());
         LakeSnapshot snapshot = lake.snapshot();
         List<ManifestEntry> files = snapshot.entries().stream()
-                .filter(e -> e.rejected() > 0 && ((ingestRun != null && e.runId() == ingestRun) || pending.contains(e.checksum())))
+                .filter(e -> notTaken(e) > 0 && ((ingestRun != null && e.runId() == ingestRun) || pending.contains(e.checksum())))
                 .toList();
         if (files.isEmpty()) {
             return List.of();
@@ -95,7 +95,7 @@ final class ReturnRejects {
         for (ManifestEntry file : files) {
             Optional<Office> office = office(file, addresses);
             if (office.isEmpty()) {
-                outcomes.add(new RejectsOutcome(null, null, List.of(file.fileName()), file.rejected(), RejectsOutcome.Status.NO_ADDRESS, null,
+                outcomes.add(new RejectsOutcome(null, null, List.of(file.fileName()), notTaken(file), RejectsOutcome.Status.NO_ADDRESS, null,
                         "no address for the office that sent it: set the e-mail column of its unit in the units reference, or "
                                 + "pipeline.rejects.folder-addresses for its inbox folder"));
                 continue;
@@ -115,13 +115,13 @@ final class ReturnRejects {
         String recipients = DeliveryLedger.recipientsKey(office.to);
         List<ManifestEntry> unsent = office.files.stream().filter(f -> !ledger.sent(f.checksum(), recipients)).toList();
         List<String> names = office.files.stream().map(ManifestEntry::fileName).toList();
-        long total = office.files.stream().mapToLong(ManifestEntry::rejected).sum();
+        long total = office.files.stream().mapToLong(ReturnRejects::notTaken).sum();
         if (unsent.isEmpty()) {
             return new RejectsOutcome(office.unit, office.unitName, names, total, RejectsOutcome.Status.ALREADY_SENT, recipients, null);
         }
         names = unsent.stream().map(ManifestEntry::fileName).toList();
         if (!mail.available()) {
-            return new RejectsOutcome(office.unit, office.unitName, names, unsent.stream().mapToLong(ManifestEntry::rejected).sum(), RejectsOutcome.Status.MAIL_OFF,
+            return new RejectsOutcome(office.unit, office.unitName, names, unsent.stream().mapToLong(ReturnRejects::notTaken).sum(), RejectsOutcome.Status.MAIL_OFF,
                     recipients, "no mail server or sender configured (spring.mail.host, pipeline.delivery.mail.from)");
         }
         List<RejectsWorkbook.Row> rows = new ArrayList<>();
@@ -134,7 +134,7 @@ final class ReturnRejects {
         try {
             String messageId = mail.send(office.to, office.unitName, names, rows.size(), workbook, identity);
             for (ManifestEntry file : unsent) {
-                ledger.record(new RejectsLedger.Entry(file.checksum(), file.fileName(), office.unit, recipients, file.rejected(), clock.instant(),
+                ledger.record(new RejectsLedger.Entry(file.checksum(), file.fileName(), office.unit, recipients, notTaken(file), clock.instant(),
                         messageId, run));
             }
             log.info("returned {} rejected rows of {} to {} ({})", rows.size(), names, office.unit == null ? office.unitName : office.unit, recipients);
@@ -143,10 +143,18 @@ final class ReturnRejects {
             log.warn("could not mail the rejected rows of {} to {}: {}; the next run tries again", names, recipients, Errors.describe(e));
             log.info("the rejects mail failed", e);
             for (ManifestEntry file : unsent) {
-                ledger.record(new RejectsLedger.Entry(file.checksum(), file.fileName(), office.unit, recipients, file.rejected(), null, null, run));
+                ledger.record(new RejectsLedger.Entry(file.checksum(), file.fileName(), office.unit, recipients, notTaken(file), null, null, run));
             }
             return new RejectsOutcome(office.unit, office.unitName, names, rows.size(), RejectsOutcome.Status.FAILED, recipients, Errors.describe(e));
         }
+    }
+
+    /**
+     * The rows of a file the lake did not take: rejected, and parked (valid, but for a unit the units reference lacks:
+     * they wait, and the office should know why, in case the unit was mistyped). Both are in the file's rejects.
+     */
+    static long notTaken(ManifestEntry file) {
+        return file.rejected() + file.sheets().stream().mapToLong(ManifestEntry.SheetCounts::parkedRows).sum();
     }
 
     /** The office of a file: its inbox folder's configured address, else the unit of its records with an address. */
