@@ -65,6 +65,11 @@ class CompareCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en", description = "vi (default) or en: labels and number format")
     Language language;
 
+    @Option(names = "--explain", paramLabel = "FILE.xlsx",
+            description = "Also write a workbook for auditors: a sheet of the figures, then a sheet per metric listing every record it counts "
+                    + "in A and in B (as pipeline explain does)")
+    java.nio.file.Path explain;
+
     @Option(names = "--engine", defaultValue = "duckdb", paramLabel = "duckdb|spark",
             description = "duckdb (default: the warehouse) or spark (run by the launcher: ./pipeline compare ... --engine spark)")
     Engine engine;
@@ -88,6 +93,10 @@ class CompareCommand implements Callable<Integer> {
                     notes.add(0, knownAtNote(at, language));
                 }
                 ComparisonFormat output = new ComparisonFormat(comparison, unitRow == null ? null : unitRow.name(), notes, language);
+                if (explain != null) {
+                    // before the figures are printed: a workbook that cannot be written is the command's failure
+                    AuditWorkbook.write(explain, engine, comparison, unitRow, asRecorded, language);
+                }
                 switch (format) {
                     case json -> parent.out.println(output.json());
                     case csv -> parent.out.print(output.csv());

@@ -81,19 +81,22 @@ class HistoryCommand implements Callable<Integer> {
             parent.out.println("No " + job + " run yet.");
             return;
         }
-        String row = "%5s %3s  %-19s %8s  %-9s %-10s %7s %9s %8s %7s %5s%n";
-        parent.out.printf(row, "RUN", "TRY", "STARTED", "TIME", "STATUS", "AS OF", "FILES", "ACCEPTED", "REJECTED", "REPORTS", "MAILS");
+        String row = "%5s %3s  %-19s %8s  %-9s %-10s %7s %9s %8s %7s %5s %5s %8s%n";
+        parent.out.printf(row, "RUN", "TRY", "STARTED", "TIME", "STATUS", "AS OF", "FILES", "ACCEPTED", "REJECTED", "REPORTS", "MAILS", "UNITS",
+                "RETURNED");
         for (RunHistory.Row r : listing.runs()) {
             parent.out.printf(row, r.run(), r.attempt(), r.started() == null ? "" : WHEN.format(r.started()),
                     r.durationMs() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f s", r.durationMs() / 1000.0), r.status(),
                     r.asOf() == null ? "" : r.asOf().toString(),
                     r.files() == null ? "" : r.filesIngested() + "/" + r.files(), number(r.accepted()), number(r.rejected()),
-                    r.reportsRendered() == null ? "" : r.reportsRendered(), r.mailsSent() == null ? "" : r.mailsSent());
+                    r.reportsRendered() == null ? "" : r.reportsRendered(), r.mailsSent() == null ? "" : r.mailsSent(),
+                    r.unitsMailed() == null ? "" : r.unitsMailed(), r.rejectsReturned() == null ? "" : r.rejectsReturned());
             if (r.failedStep() != null || r.reason() != null) {
                 parent.out.println("          " + (r.failedStep() == null ? "" : "step '" + r.failedStep() + "': ") + (r.reason() == null ? "" : r.reason()));
             }
         }
-        parent.out.println("(FILES: ingested/found; a run that failed is resumed by the next one as another TRY of the same RUN)");
+        parent.out.println("(FILES: ingested/found; UNITS: units mailed a report of their own; RETURNED: offices mailed their rejected rows; "
+                + "a run that failed is resumed by the next one as another TRY of the same RUN)");
     }
 
     private static String number(Long n) {

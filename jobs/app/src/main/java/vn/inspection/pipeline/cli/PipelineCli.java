@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         description = "Inspection analytics pipeline: ingest registers into a Parquet lake, compare periods on the DuckDB warehouse, render chart PDFs.",
         subcommands = {IngestCommand.class, CompareCommand.class, ReportCommand.class, SqlCommand.class, MetricsCommand.class, RefreshCommand.class,
                 VerifyCommand.class, RekeyCommand.class, GenerateCommand.class, NightlyCommand.class, HistoryCommand.class,
-                WithdrawCommand.class})
+                WithdrawCommand.class, ExplainCommand.class})
 public class PipelineCli implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -19,12 +19,22 @@ import vn.inspection.pipeline.delivery.MailDelivery;
 final class DeliverReports {
     private static final Logger log = LoggerFactory.getLogger(DeliverReports.class);
 
-    private final MailDelivery mail;
+    private final MailDelivery bloc;
     private final Path outbox;
+    private final java.util.function.Function<String, java.util.Optional<MailDelivery>> unitMail;
 
     DeliverReports(MailDelivery mail, Path outbox) {
-        this.mail = mail;
+        this(mail, outbox, unit -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param unitMail the mail of a unit's own report (to the unit's addresses), empty when the unit has none or no mail
+     *                 server is configured: then the outbox is its delivery
+     */
+    DeliverReports(MailDelivery mail, Path outbox, java.util.function.Function<String, java.util.Optional<MailDelivery>> unitMail) {
+        this.bloc = mail;
         this.outbox = outbox;
+        this.unitMail = unitMail;
     }
 
     /** Delivers; throws, after trying every report, when some mail could not be sent, with the outcomes so far. */
@@ -34,13 +44,29 @@ final class DeliverReports {
         if (inOutbox.isEmpty()) {
             return outcomes;
         }
-        mail.validate();
+        bloc.validate();
         DeliveryLedger ledger = DeliveryLedger.load(outbox);
         List<MailDelivery.DeliveryException> failures = new ArrayList<>();
         MailDelivery.DeliveryException serverDown = null;
         for (ReportOutcome report : inOutbox) {
             DeliveryLedger.Entry entry = ledger.entry(report.key()).orElseThrow(() -> new IllegalStateException("report " + report.key()
                     + " is not in the delivery ledger " + ledger.file() + ": run the same command with --no-resume to render it again"));
+            MailDelivery mail = entry.unit() == null ? bloc : unitMail.apply(entry.unit()).orElse(null);
+            if (mail == null) {
+                outcomes.add(new DeliveryOutcome(report.report(), report.key(), entry.file(), List.of(), DeliveryOutcome.Status.OUTBOX_ONLY, null,
+                        "no mail for unit " + entry.unit() + " (no address in the units reference, or no mail server): the PDF is in " + outbox));
+                continue;
+            }
+            if (mail != bloc) {
+                try {
+                    mail.validate();
+                } catch (IllegalArgumentException e) {
+                    // an address mistyped in the units reference: told, and the other units' reports go on
+                    outcomes.add(new DeliveryOutcome(report.report(), report.key(), entry.file(), mail.recipients(), DeliveryOutcome.Status.FAILED, null,
+                            "unit " + entry.unit() + " in the units reference: " + e.getMessage().replaceFirst("^pipeline\\.delivery\\.mail\\.to: ", "")));
+                    continue;
+                }
+            }
             if (!mail.enabled()) {
                 outcomes.add(new DeliveryOutcome(report.report(), report.key(), entry.file(), List.of(), DeliveryOutcome.Status.OUTBOX_ONLY, null,
                         "mail is off (no pipeline.delivery.mail.to): the PDF is in " + outbox));

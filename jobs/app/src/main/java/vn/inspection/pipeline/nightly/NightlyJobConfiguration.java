@@ -33,6 +33,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import vn.inspection.pipeline.delivery.DeliveryProperties;
 import vn.inspection.pipeline.delivery.MailDelivery;
+import vn.inspection.pipeline.delivery.RejectsMail;
+import vn.inspection.pipeline.delivery.RejectsProperties;
+import vn.inspection.pipeline.delivery.UnitAddresses;
 import vn.inspection.pipeline.ingest.IngestRunner;
 import vn.inspection.pipeline.ingest.IngestSummary;
 import vn.inspection.pipeline.lake.Lake;
@@ -51,7 +54,7 @@ import vn.inspection.pipeline.warehouse.Warehouse;
  * due rendered into the outbox and delivered.
  *
  * <pre>
- *  inbox? ──FILES──▶ ingest ─▶ processed ─▶ lake changed? ──CHANGED──▶ refresh ─▶ render ─▶ deliver
+ *  inbox? ──FILES──▶ ingest ─▶ processed ─▶ lake changed? ──CHANGED──▶ refresh ─▶ render ─▶ deliver ─▶ rejects
  *     └────EMPTY───────────────────────────────▲       └────UNCHANGED──────────────▲
  * </pre>
  *
@@ -73,7 +76,7 @@ import vn.inspection.pipeline.warehouse.Warehouse;
  * {@code resume} (whether an interrupted ingest inside it resumes).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NightlyProperties.class, DeliveryProperties.class})
+@EnableConfigurationProperties({NightlyProperties.class, DeliveryProperties.class, RejectsProperties.class, UnitReportsProperties.class})
 public class NightlyJobConfiguration {
     public static final String JOB_NAME = NightlySummary.JOB;
     public static final String INBOX = "inbox";
@@ -93,6 +96,8 @@ public class NightlyJobConfiguration {
     public static final String REPORTS = "nightly.reports";
     /** Job context: each delivery (JSON). */
     public static final String DELIVERIES = "nightly.deliveries";
+    /** Job context: what became of each office's rejected rows (JSON). */
+    public static final String REJECTS = "nightly.rejects";
     /** Job context: the run's summary (JSON), written when the run ends. */
     public static final String SUMMARY = "nightly.summary";
     /** Step context: why a step failed, when the step knows better than its exception. */
@@ -100,7 +105,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyJob(JobRepository jobRepository, HomeGuard homeGuard, RunSummaries runSummaries, JobExecutionDecider inboxDecider,
-                   Step nightlyIngestStep, Step processedStep, LakeChangedDecider lakeChangedDecider, Step refreshStep, Step renderStep, Step deliverStep) {
+                   Step nightlyIngestStep, Step processedStep, LakeChangedDecider lakeChangedDecider, Step refreshStep, Step renderStep, Step deliverStep,
+                   Step rejectsStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(homeGuard)
                 .listener(runSummaries)
@@ -110,6 +116,7 @@ public class NightlyJobConfiguration {
                 .from(lakeChangedDecider).on(LakeChangedDecider.UNCHANGED.getName()).to(renderStep)
                 .from(refreshStep).next(renderStep)
                 .from(renderStep).next(deliverStep)
+                .from(deliverStep).next(rejectsStep)
                 .end()
                 .build();
     }
@@ -215,12 +222,13 @@ public class NightlyJobConfiguration {
     @Bean
     Step renderStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Warehouse warehouse, Lake lake,
                     SchemaCatalog schemas, MetricCatalog metrics, PipelineProperties pipeline, NightlyProperties properties, MailDelivery mail,
-                    PipelineHome home, Clock clock) {
+                    UnitReportsProperties unitReports, PipelineHome home, Clock clock) {
         return new StepBuilder("render", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
                     RenderDueReports render = new RenderDueReports(warehouse, lake, schemas, metrics,
-                            ReportSpecs.load(pipeline.schemasDir(), properties.reports(), schemas, metrics), properties, mail, outbox(home), clock);
+                            ReportSpecs.load(pipeline.schemasDir(), properties.reports(), schemas, metrics), properties, mail, outbox(home), clock,
+                            servedUnits(lake, unitReports));
                     try {
                         List<ReportOutcome> outcomes = render.render(job.getJobParameters().getLocalDate(AS_OF), JobRuns.runId(job));
                         job.getExecutionContext().putString(REPORTS, Json.write(outcomes));
@@ -234,7 +242,8 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MailDelivery mail, PipelineHome home) {
+    Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, MailDelivery mail, PipelineHome home, Lake lake,
+                     ObjectProvider<JavaMailSender> sender, DeliveryProperties delivery, Clock clock) {
         return new StepBuilder("deliver", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
@@ -243,11 +252,62 @@ public class NightlyJobConfiguration {
                             ? Json.read(context.getString(REPORTS), new com.fasterxml.jackson.core.type.TypeReference<List<ReportOutcome>>() { })
                             : List.of();
                     try {
-                        context.putString(DELIVERIES, Json.write(new DeliverReports(mail, outbox(home)).deliver(reports, JobRuns.runId(job))));
+                        java.util.function.Function<String, java.util.Optional<MailDelivery>> unitMail = unitMail(lake, sender.getIfAvailable(),
+                                delivery.mail(), clock);
+                        context.putString(DELIVERIES, Json.write(new DeliverReports(mail, outbox(home), unitMail).deliver(reports, JobRuns.runId(job))));
                     } catch (DeliverReports.DeliveryFailedException e) {
                         context.putString(DELIVERIES, Json.write(e.outcomes()));
                         throw e;
                     }
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    /** The codes of the units served a report of their own: those with an address, at the levels the setting chooses. */
+    static List<String> servedUnits(Lake lake, UnitReportsProperties unitReports) {
+        if (!unitReports.enabled() || lake.snapshot().entries().isEmpty()) {
+            return List.of();
+        }
+        UnitAddresses addresses = UnitAddresses.read(lake);
+        return addresses.served().stream()
+                .filter(u -> unitReports.serves(addresses.hierarchy().ancestors(u.code()).size() - 1))
+                .map(vn.inspection.pipeline.unit.UnitHierarchy.Unit::code)
+                .toList();
+    }
+
+    /** A unit's own report goes to the unit's addresses, with the reports' sender, templates and retries. */
+    static java.util.function.Function<String, java.util.Optional<MailDelivery>> unitMail(Lake lake, JavaMailSender sender, DeliveryProperties.Mail settings,
+                                                                                    Clock clock) {
+        UnitAddresses[] addresses = new UnitAddresses[1];
+        return unit -> {
+            if (sender == null) {
+                return java.util.Optional.empty();
+            }
+            if (addresses[0] == null) {
+                addresses[0] = UnitAddresses.read(lake);
+            }
+            List<String> to = addresses[0].of(unit);
+            return to.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new MailDelivery(sender,
+                    new DeliveryProperties.Mail(to, settings.from(), settings.subject(), settings.body(), settings.figures(), settings.retry()), clock));
+        };
+    }
+
+    /**
+     * {@code rejects}: every office whose files had rejected rows receives them once, by mail ({@link ReturnRejects});
+     * a mail that fails is told in the summary and tried again the next night, without failing this one.
+     */
+    @Bean
+    Step rejectsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Lake lake, SchemaCatalog schemas,
+                     ObjectProvider<JavaMailSender> sender, DeliveryProperties delivery, RejectsProperties rejects, PipelineHome home, Clock clock) {
+        return new StepBuilder("rejects", jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    ExecutionContext context = job.getExecutionContext();
+                    Long ingestRun = context.containsKey(INGEST_SUMMARY) && context.containsKey(INGEST_RUN) ? context.getLong(INGEST_RUN) : null;
+                    ReturnRejects returning = new ReturnRejects(lake, schemas, new RejectsMail(sender.getIfAvailable(), delivery.mail(), clock), rejects,
+                            outbox(home), clock);
+                    context.putString(REJECTS, Json.write(returning.returnRejects(ingestRun, JobRuns.runId(job))));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

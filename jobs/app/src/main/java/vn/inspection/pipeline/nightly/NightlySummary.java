@@ -46,6 +46,7 @@ public record NightlySummary(@JsonProperty("job") String job,
                              @JsonProperty("warehouse") String warehouse,
                              @JsonProperty("reports") List<ReportOutcome> reports,
                              @JsonProperty("deliveries") List<DeliveryOutcome> deliveries,
+                             @JsonProperty("rejects_returned") List<RejectsOutcome> rejectsReturned,
                              @JsonProperty("steps") List<StepRun> steps,
                              @JsonProperty("summary_file") String summaryFile) {
 
@@ -177,6 +178,16 @@ public record NightlySummary(@JsonProperty("job") String job,
             }
             out.append('\n');
         }
+        if (rejectsReturned != null && !rejectsReturned.isEmpty()) {
+            out.append("REJECTED ROWS RETURNED TO OFFICES\n");
+            rejectsReturned.forEach(r -> out.append(r.line()).append('\n'));
+        }
+        java.util.Map<String, long[]> perUnit = perUnit();
+        if (!perUnit.isEmpty()) {
+            out.append("PER UNIT (reports mailed this night, rejected rows returned this night)\n");
+            perUnit.forEach((unit, n) -> out.append(String.format("  %-12s %3d report%s  %,6d rejected row%s returned%n", unit, n[0], n[0] == 1 ? " " : "s",
+                    n[1], n[1] == 1 ? "" : "s")));
+        }
         out.append('\n');
         out.append(String.format("%-10s %-10s %9s%n", "STEP", "STATUS", "TIME"));
         for (StepRun s : steps) {
@@ -186,6 +197,32 @@ public record NightlySummary(@JsonProperty("job") String job,
             out.append('\n').append("Summary: ").append(summaryFile).append('\n');
         }
         return out.toString();
+    }
+
+    /** The unit of a delivery's key ({@code half-year/2014-H1-vs-2013-H1/DU05}), or null for a report on every unit. */
+    public static String unitOf(String key) {
+        if (key == null) {
+            return null;
+        }
+        int first = key.indexOf('/');
+        int second = first < 0 ? -1 : key.indexOf('/', first + 1);
+        return second < 0 ? null : key.substring(second + 1);
+    }
+
+    /** Unit code → {reports mailed, rejected rows returned} this night, for the units that had either. */
+    java.util.Map<String, long[]> perUnit() {
+        java.util.Map<String, long[]> units = new java.util.TreeMap<>();
+        for (DeliveryOutcome d : deliveries == null ? List.<DeliveryOutcome>of() : deliveries) {
+            if (d.status() == DeliveryOutcome.Status.SENT && unitOf(d.key()) != null) {
+                units.computeIfAbsent(unitOf(d.key()), u -> new long[2])[0]++;
+            }
+        }
+        for (RejectsOutcome r : rejectsReturned == null ? List.<RejectsOutcome>of() : rejectsReturned) {
+            if (r.status() == RejectsOutcome.Status.SENT && r.unit() != null) {
+                units.computeIfAbsent(r.unit(), u -> new long[2])[1] += r.rows();
+            }
+        }
+        return units;
     }
 
     /** "2014-07-02 02:00" in the zone. */

@@ -50,9 +50,20 @@ final class RenderDueReports {
     private final MailDelivery mail;
     private final Path outbox;
     private final Clock clock;
+    private final List<String> servedUnits;
 
     RenderDueReports(Warehouse warehouse, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, List<ReportSpec> specs,
                      NightlyProperties properties, MailDelivery mail, Path outbox, Clock clock) {
+        this(warehouse, lake, schemas, metrics, specs, properties, mail, outbox, clock, List.of());
+    }
+
+    /**
+     * @param servedUnits the units that receive each due report for their own subtree as well (codes of units with an
+     *                    address, {@link UnitReportsProperties}); a spec that names a unit is rendered for that unit only
+     */
+    RenderDueReports(Warehouse warehouse, Lake lake, SchemaCatalog schemas, MetricCatalog metrics, List<ReportSpec> specs,
+                     NightlyProperties properties, MailDelivery mail, Path outbox, Clock clock, List<String> servedUnits) {
+        this.servedUnits = List.copyOf(servedUnits);
         this.warehouse = warehouse;
         this.lake = lake;
         this.schemas = schemas;
@@ -66,7 +77,14 @@ final class RenderDueReports {
 
     /** Renders what is due on {@code night}; throws, after trying every report, when one could not be rendered. */
     List<ReportOutcome> render(LocalDate night, long run) throws Exception {
-        List<DueReport> due = specs.stream().map(s -> DueReport.of(s, night)).flatMap(Optional::stream).toList();
+        List<DueReport> due = new ArrayList<>();
+        for (DueReport report : specs.stream().map(s -> DueReport.of(s, night)).flatMap(Optional::stream).toList()) {
+            due.add(report);
+            if (report.spec().unit() == null) {
+                // the same report for each unit served, on the same engine (one warehouse connection for all)
+                servedUnits.forEach(unit -> due.add(new DueReport(report.spec().withUnit(unit), report.dueOn(), report.a(), report.b())));
+            }
+        }
         List<ReportOutcome> outcomes = new ArrayList<>();
         if (due.isEmpty()) {
             return outcomes;

@@ -69,6 +69,8 @@ public final class RunHistory {
                       @JsonProperty("rejected") Long rejected,
                       @JsonProperty("reports_rendered") Integer reportsRendered,
                       @JsonProperty("mails_sent") Integer mailsSent,
+                      @JsonProperty("units_mailed") Integer unitsMailed,
+                      @JsonProperty("rejects_returned") Integer rejectsReturned,
                       @JsonProperty("failed_step") String failedStep,
                       @JsonProperty("reason") String reason,
                       @JsonProperty("summary_file") String summaryFile) {
@@ -151,13 +153,13 @@ public final class RunHistory {
             long rejected = summary.totals().values().stream().mapToLong(IngestSummary.Totals::rejectedOrParked).sum();
             int ingested = (int) summary.files().stream().filter(f -> f.status() == FileResult.Status.INGESTED).count();
             return new Row(job, run, attempt, execution.getId(), status, started, duration, null, summary.files().size(), ingested, accepted,
-                    duplicates, rejected, null, null, null, reason, summary.rejectsReport());
+                    duplicates, rejected, null, null, null, null, null, reason, summary.rejectsReport());
         }
         String failedStep = execution.getStepExecutions().stream().filter(s -> s.getStatus().isUnsuccessful()).map(s -> s.getStepName())
                 .findFirst().orElse(null);
         LocalDate asOf = execution.getJobParameters().getLocalDate(NightlyJobConfiguration.AS_OF);
         return new Row(job, run, attempt, execution.getId(), status, started, duration, asOf, null, null, null, null, null, null, null,
-                failedStep, reason, null);
+                null, null, failedStep, reason, null);
     }
 
     private static Row row(NightlySummary s) {
@@ -168,9 +170,14 @@ public final class RunHistory {
         Long rejected = records == null ? null : records.values().stream().mapToLong(IngestSummary.Totals::rejectedOrParked).sum();
         Integer rendered = s.reports() == null ? null : (int) s.reports().stream().filter(r -> r.status() == ReportOutcome.Status.RENDERED).count();
         Integer sent = s.deliveries() == null ? null : (int) s.deliveries().stream().filter(d -> d.status() == DeliveryOutcome.Status.SENT).count();
+        Integer units = s.deliveries() == null ? null : (int) s.deliveries().stream()
+                .filter(d -> d.status() == DeliveryOutcome.Status.SENT && NightlySummary.unitOf(d.key()) != null)
+                .map(d -> NightlySummary.unitOf(d.key())).distinct().count();
+        Integer returned = s.rejectsReturned() == null ? null
+                : (int) s.rejectsReturned().stream().filter(r -> r.status() == RejectsOutcome.Status.SENT).count();
         return new Row(s.job(), s.run(), s.attempt(), s.execution(), s.status(), s.started(), s.durationMs(), s.asOf(),
                 s.files() == null ? null : s.files().found(), s.files() == null ? null : s.files().ingested(), accepted, duplicates, rejected,
-                rendered, sent, s.failed() == null ? null : s.failed().step(), s.failed() == null ? null : s.failed().reason(), s.summaryFile());
+                rendered, sent, units, returned, s.failed() == null ? null : s.failed().step(), s.failed() == null ? null : s.failed().reason(), s.summaryFile());
     }
 
     private Path runs() {

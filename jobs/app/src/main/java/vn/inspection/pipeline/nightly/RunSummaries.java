@@ -107,6 +107,8 @@ final class RunSummaries implements JobExecutionListener {
                 ? Json.read(context.getString(NightlyJobConfiguration.REPORTS), new TypeReference<List<ReportOutcome>>() { }) : null;
         List<DeliveryOutcome> deliveries = context.containsKey(NightlyJobConfiguration.DELIVERIES)
                 ? Json.read(context.getString(NightlyJobConfiguration.DELIVERIES), new TypeReference<List<DeliveryOutcome>>() { }) : null;
+        List<RejectsOutcome> rejects = context.containsKey(NightlyJobConfiguration.REJECTS)
+                ? Json.read(context.getString(NightlyJobConfiguration.REJECTS), new TypeReference<List<RejectsOutcome>>() { }) : null;
 
         NightlySummary.Failure failure = failure(execution, steps);
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED && failure == null;
@@ -128,7 +130,7 @@ final class RunSummaries implements JobExecutionListener {
                 Boolean.parseBoolean(parameters.getString(NightlyJobConfiguration.MOVE_PROCESSED, "false")),
                 failure, files, records, ingest == null ? null : ingest.rejectsReport(), ingest == null ? null : ingest.units(),
                 context.containsKey(NightlyJobConfiguration.INGEST_RUN) ? context.getLong(NightlyJobConfiguration.INGEST_RUN) : null,
-                problems, moved, warehouse, reports, deliveries, stepRuns, summaryFile == null ? null : summaryFile.toString());
+                problems, moved, warehouse, reports, deliveries, rejects, stepRuns, summaryFile == null ? null : summaryFile.toString());
     }
 
     private static int count(IngestSummary summary, FileResult.Status status) {

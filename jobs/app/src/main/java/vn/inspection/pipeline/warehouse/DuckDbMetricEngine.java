@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import vn.inspection.pipeline.metrics.Breakdown;
 import vn.inspection.pipeline.metrics.DateSpan;
+import vn.inspection.pipeline.metrics.ExplainedRecord;
 import vn.inspection.pipeline.metrics.Metric;
 import vn.inspection.pipeline.metrics.MetricEngine;
 import vn.inspection.pipeline.metrics.MetricSql;
@@ -97,6 +98,22 @@ public final class DuckDbMetricEngine implements MetricEngine {
                 .computeIfAbsent(rs.getString("code"), c -> new LinkedHashMap<>())
                 .put(rs.getString("period_id"), rs.getLong("value")));
         return values;
+    }
+
+    @Override
+    public List<ExplainedRecord> explain(Metric metric, Period period, String unitCode, UnitBasis basis) {
+        List<ExplainedRecord> records = new ArrayList<>();
+        query(sql.explain(metric, period, unitCode, basis), rs -> {
+            Map<String, String> filterValues = new LinkedHashMap<>();
+            for (String field : metric.filter().keySet()) {
+                filterValues.put(field, rs.getString(MetricSql.FILTER_COLUMN + field));
+            }
+            int row = rs.getInt("source_row");
+            records.add(new ExplainedRecord(metric.recordType(), rs.getString("record_key"), rs.getString("unit_code"),
+                    rs.getString("counted_under"), rs.getObject("metric_date", LocalDate.class), filterValues, rs.getString("subject_type"),
+                    rs.getString("subject"), rs.getString("source_file"), rs.getString("source_sheet"), rs.wasNull() ? null : row));
+        });
+        return records;
     }
 
     @Override

@@ -61,7 +61,7 @@ class NightlyDeliveryTest {
         assertThat(summary.at("/reports/1/report").asText()).isEqualTo("year-end");
         assertThat(summary.at("/reports/1/status").asText()).as("2013 against 2012, which holds no record").isEqualTo("WAITING_FOR_DATA");
         assertThat(summary.at("/deliveries/0/status").asText()).isEqualTo("SENT");
-        assertThat(summary.at("/steps").findValuesAsText("step")).containsExactly("ingest", "processed", "refresh", "render", "deliver");
+        assertThat(summary.at("/steps").findValuesAsText("step")).containsExactly("ingest", "processed", "refresh", "render", "deliver", "rejects");
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
@@ -107,7 +107,7 @@ class NightlyDeliveryTest {
         assertThat(second.json().at("/reports/0/status").asText()).isEqualTo("ALREADY_RENDERED");
         assertThat(second.json().at("/deliveries/0/status").asText()).isEqualTo("ALREADY_SENT");
         assertThat(second.json().at("/steps").findValuesAsText("step")).as("nothing new in the inbox: no ingest, no refresh")
-                .containsExactly("render", "deliver");
+                .containsExactly("render", "deliver", "rejects");
         assertThat(Files.readAllBytes(outboxPdf)).as("not rendered again").isEqualTo(pdf.bytes());
 
         try (var runs = Files.list(home.resolve("runs"))) {

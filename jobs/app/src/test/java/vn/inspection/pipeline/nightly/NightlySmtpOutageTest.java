@@ -68,20 +68,20 @@ class NightlySmtpOutageTest {
         List<JobExecution> nightly = NightlyRuns.executions(repository, "nightly");
         assertThat(nightly).hasSize(3);
         assertThat(nightly.get(0).getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(NightlyRuns.steps(nightly.get(0))).containsExactly("ingest", "processed", "refresh", "render", "deliver");
+        assertThat(NightlyRuns.steps(nightly.get(0))).containsExactly("ingest", "processed", "refresh", "render", "deliver");  // failed at deliver
         assertThat(nightly.get(1).getJobInstance().getInstanceId()).as("the second run resumed the first").isEqualTo(nightly.get(0).getJobInstance().getInstanceId());
         assertThat(nightly.get(1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(NightlyRuns.steps(nightly.get(1))).as("resumed at delivery: no ingest, no refresh, no rendering").containsExactly("deliver");
+        assertThat(NightlyRuns.steps(nightly.get(1))).as("resumed at delivery: no ingest, no refresh, no rendering").containsExactly("deliver", "rejects");
         assertThat(NightlyRuns.executions(repository, "ingest")).as("the samples were ingested once").hasSize(1);
-        assertThat(NightlyRuns.steps(nightly.get(2))).as("a new night with nothing new").containsExactly("render", "deliver");
+        assertThat(NightlyRuns.steps(nightly.get(2))).as("a new night with nothing new").containsExactly("render", "deliver", "rejects");
 
         Cli.Result history = Cli.run("--home", home.toString(), "history");
         assertThat(history.exitCode()).as(history.err()).isZero();
         List<String> rows = history.out().lines().toList();
         assertThat(rows.get(0)).contains("RUN").contains("STATUS").contains("FILES").contains("MAILS");
-        assertThat(rows.get(1)).matches("\\s+2\\s+1\\s+.*COMPLETED\\s+2014-07-02\\s+0/19\\s+0\\s+0\\s+0\\s+0");
-        assertThat(rows.get(2)).matches("\\s+1\\s+2\\s+.*COMPLETED\\s+2014-07-02\\s+18/19\\s+26,627\\s+9\\s+1\\s+1");
-        assertThat(rows.get(3)).matches("\\s+1\\s+1\\s+.*FAILED\\s+2014-07-02\\s+18/19\\s+26,627\\s+9\\s+1\\s+0");
+        assertThat(rows.get(1)).matches("\\s+2\\s+1\\s+.*COMPLETED\\s+2014-07-02\\s+0/19\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0");  // no unit has an address: 0 units mailed, 0 offices
+        assertThat(rows.get(2)).matches("\\s+1\\s+2\\s+.*COMPLETED\\s+2014-07-02\\s+18/19\\s+26,627\\s+8\\s+1\\s+1\\s+0\\s+0");  // 8 rejected: the row of an unknown unit is parked
+        assertThat(rows.get(3)).matches("\\s+1\\s+1\\s+.*FAILED\\s+2014-07-02\\s+18/19\\s+26,627\\s+8\\s+1\\s+0\\s+0\\s*");  // stopped before the rejects step
         assertThat(rows.get(4)).contains("step 'deliver': could not mail half-year_2014-H1_vs_2013-H1.pdf");
     }
 
@@ -114,6 +114,6 @@ class NightlySmtpOutageTest {
         }
         List<JobExecution> nightly = NightlyRuns.executions(NightlyRuns.repository(home), "nightly");
         assertThat(nightly).extracting(JobExecution::getStatus).containsExactly(BatchStatus.ABANDONED, BatchStatus.COMPLETED);
-        assertThat(NightlyRuns.steps(nightly.get(1))).containsExactly("render", "deliver");
+        assertThat(NightlyRuns.steps(nightly.get(1))).containsExactly("render", "deliver", "rejects");
     }
 }

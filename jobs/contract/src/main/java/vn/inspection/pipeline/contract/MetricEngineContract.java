@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.inspection.pipeline.metrics.Breakdown;
 import vn.inspection.pipeline.metrics.DateSpan;
+import vn.inspection.pipeline.metrics.ExplainedRecord;
 import vn.inspection.pipeline.metrics.Metric;
 import vn.inspection.pipeline.metrics.MetricCatalog;
 import vn.inspection.pipeline.metrics.MetricEngine;
@@ -247,6 +248,69 @@ public abstract class MetricEngineContract {
         }
         assertThat(total("inspection.signs.orgs", H1_2014)).as("i1 only, not the stray file's two").isEqualTo(1);
         assertThat(total("inspection.orgs", Period.month(2014, 2))).as("i5 only").isEqualTo(1);
+    }
+
+    @Test
+    void explainListsTheRecordsEveryMetricCountsInEveryKindOfPeriodForEveryKindOfUnit() {
+        // the figures equal the reference (above), so the same records as the reference are as many as the figure; a few
+        // hundred queries (each one a Spark job on the Spark engine): a half and the term, all units, the bloc, the
+        // successor and the merged unit under either basis
+        for (Metric metric : catalog.metrics()) {
+            for (Period period : List.of(H1_2014, TERM)) {
+                for (String unit : Arrays.asList(null, "B", "C2", "M")) {
+                    for (UnitBasis basis : unit == null ? List.of(UnitBasis.SUCCESSOR) : List.of(UnitBasis.values())) {
+                        List<ExplainedRecord> listed = engine.explain(metric, period, unit, basis);
+                        assertThat(listed.stream().map(ExplainedRecord::recordKey).sorted().toList())
+                                .as("%s %s unit %s basis %s: the records counted one by one", metric.id(), period.id(), unit, basis)
+                                .isEqualTo(reference.explain(metric, period, unit, basis).stream().map(FixtureLake::keyOf).sorted().toList());
+                        assertThat(listed).allSatisfy(r -> {
+                            assertThat(r.recordType()).isEqualTo(metric.recordType());
+                            assertThat(period.contains(r.date())).as("dated in the period").isTrue();
+                            assertThat(r.filterValues().keySet()).containsExactlyElementsOf(metric.filter().keySet());
+                            r.filterValues().forEach((field, value) -> assertThat(metric.filter().get(field)).contains(value));
+                            assertThat(r.sourceFile()).isNotBlank();
+                            assertThat(r.sheet()).isNotBlank();
+                            assertThat(r.row()).isNotNull().isPositive();
+                        });
+                        assertThat(listed).extracting(ExplainedRecord::date).isSorted();
+                    }
+                }
+            }
+        }
+        assertThat(engine.explain(metric("complaint.received"), TERM, "B", UnitBasis.SUCCESSOR)).as("c1..c6")
+                .hasSize((int) total(metric("complaint.received"), TERM, "B", UnitBasis.SUCCESSOR)).hasSize(6);
+    }
+
+    @Test
+    void explainGivesEachRecordsKeyUnitDateFilterFieldsPseudonymAndLineage() {
+        assertThat(engine.explain(metric("inspection.signs.orgs"), H1_2014, null, UnitBasis.SUCCESSOR)).containsExactly(
+                new ExplainedRecord("inspection", FixtureLake.keyOf(ContractFixture.inspections2014().get(0)), "C1", "C1",
+                        LocalDate.of(2014, 1, 10), Map.of("type", "SIGNS_OF_VIOLATION", "subject_type", "ORG"), "ORG", "Chi bộ C1",
+                        "kiem-tra-giam-sat-2014.xlsx", "Sheet1", 2));                                                   // i1
+        List<ExplainedRecord> members = engine.explain(metric("inspection.members"), H1_2014, "C1", UnitBasis.SUCCESSOR);
+        assertThat(members).extracting(ExplainedRecord::unitCode, ExplainedRecord::date, ExplainedRecord::row)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C1a", LocalDate.of(2014, 3, 5), 3),              // i2
+                        org.assertj.core.groups.Tuple.tuple("C1a", LocalDate.of(2014, 6, 30), 4));                    // i3
+        assertThat(members).extracting(ExplainedRecord::subject).allSatisfy(s -> assertThat(s).startsWith("DV-"));
+        assertThat(engine.explain(metric("complaint.resolved"), H1_2014, null, UnitBasis.SUCCESSOR))
+                .extracting(ExplainedRecord::unitCode, ExplainedRecord::date, ExplainedRecord::sourceFile)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("C1", LocalDate.of(2014, 1, 15), "don-thu-2013-2014.csv"),  // c1 by its resolution
+                        org.assertj.core.groups.Tuple.tuple("M", LocalDate.of(2014, 5, 5), "don-thu-2013-2014.csv"));           // c4
+    }
+
+    @Test
+    void explainCountsAMergedUnitsRecordsUnderItsSuccessorUnlessAsRecorded() {
+        assertThat(engine.explain(metric("inspection.orgs"), H1_2014, "C2", UnitBasis.SUCCESSOR))
+                .extracting(ExplainedRecord::unitCode, ExplainedRecord::countedUnder)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("M", "C2"));                                     // i5
+        assertThat(engine.explain(metric("inspection.orgs"), H1_2014, "C2", UnitBasis.RECORDED)).isEmpty();
+        assertThat(engine.explain(metric("inspection.orgs"), H1_2014, "M", UnitBasis.RECORDED))
+                .extracting(ExplainedRecord::unitCode, ExplainedRecord::countedUnder)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("M", "M"));
+        assertThat(engine.explain(metric("inspection.orgs"), H2_2014, null, UnitBasis.SUCCESSOR))
+                .extracting(ExplainedRecord::unitCode, ExplainedRecord::countedUnder)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ZZ", "ZZ"));  // i8: a unit the reference lacks, for all units only
+        assertThat(engine.explain(metric("inspection.orgs"), YEAR_2014, "B' OR '1'='1", UnitBasis.SUCCESSOR)).isEmpty();
     }
 
     // ------------------------------------------------------------------ hand-worked figures

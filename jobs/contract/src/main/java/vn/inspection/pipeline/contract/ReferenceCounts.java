@@ -48,6 +48,14 @@ public final class ReferenceCounts {
         return values;
     }
 
+    /** The records one metric counts in one period for one unit (null: all), in the order written. */
+    public List<LakeRecord> explain(Metric metric, Period period, String unitCode, UnitBasis basis) {
+        return records.stream()
+                .filter(r -> counts(r, metric.recordType(), metric.filter(), metric.dateField(), period))
+                .filter(r -> unitCode == null || under(r, unitCode, basis))
+                .toList();
+    }
+
     /** metric id → subordinate code → period id → value; non-zero values only. */
     public Map<String, Map<String, Map<String, Long>>> bySubordinate(List<Metric> metrics, List<Period> periods, String parentCode,
                                                                      UnitBasis basis) {

@@ -31,6 +31,17 @@ public interface MetricEngine extends AutoCloseable {
     /** The records a breakdown counts: code ('' for blank) → period id → value; only non-zero values are present. */
     Map<String, Map<String, Long>> breakdown(Breakdown breakdown, List<Period> periods, String unitCode, UnitBasis basis);
 
+    /**
+     * The records {@code metric} counts in {@code period} for one unit and the units below it ({@code unitCode}
+     * null: every record), ordered by date, unit and lineage: as many as {@link #totals} gives for the same
+     * arguments, one by one, with their lineage and the subject as the lake keeps it (never a member's name).
+     * Both engines implement it (the engine contract holds them to it); an engine made only to feed figures to a
+     * report in a test need not.
+     */
+    default List<ExplainedRecord> explain(Metric metric, Period period, String unitCode, UnitBasis basis) {
+        throw new UnsupportedOperationException("the " + name() + " engine cannot list the records a figure counts");
+    }
+
     /** The first and last date the records hold by the metrics' date fields; empty when there is no record. */
     Optional<DateSpan> span(List<Metric> metrics);
 

@@ -24,22 +24,25 @@ public final class MetricSql {
     private final String bySubordinateTemplate;
     private final String breakdownTemplate;
     private final String spanTemplate;
+    private final String explainTemplate;
     /** The instant the figures are as known at, as the engine's SQL literal; null for the current versions. */
     private final String knownAt;
 
     private MetricSql(String byUnitTemplate, String totalTemplate, String bySubordinateTemplate, String breakdownTemplate,
-                      String spanTemplate, String knownAt) {
+                      String spanTemplate, String explainTemplate, String knownAt) {
         this.byUnitTemplate = byUnitTemplate;
         this.totalTemplate = totalTemplate;
         this.bySubordinateTemplate = bySubordinateTemplate;
         this.breakdownTemplate = breakdownTemplate;
         this.spanTemplate = spanTemplate;
+        this.explainTemplate = explainTemplate;
         this.knownAt = knownAt;
     }
 
     public static MetricSql load() {
         return new MetricSql(resource("sql/metric_by_unit.sql"), resource("sql/metric_total.sql"),
-                resource("sql/metric_by_subordinate.sql"), resource("sql/breakdown.sql"), resource("sql/date_span.sql"), null);
+                resource("sql/metric_by_subordinate.sql"), resource("sql/breakdown.sql"), resource("sql/date_span.sql"),
+                resource("sql/explain.sql"), null);
     }
 
     /**
@@ -50,7 +53,8 @@ public final class MetricSql {
      *                         ({@code TIMESTAMPTZ '…'} on DuckDB, {@code TIMESTAMP '…'} on Spark)
      */
     public MetricSql knownAt(String timestampLiteral) {
-        return new MetricSql(byUnitTemplate, totalTemplate, bySubordinateTemplate, breakdownTemplate, spanTemplate, timestampLiteral);
+        return new MetricSql(byUnitTemplate, totalTemplate, bySubordinateTemplate, breakdownTemplate, spanTemplate, explainTemplate,
+                timestampLiteral);
     }
 
     /** The SQL versions template: every version of a record type's records with the instant it ended. */
@@ -130,6 +134,28 @@ public final class MetricSql {
                 .toList();
         return "SELECT min(first_date) AS first_date, max(last_date) AS last_date FROM (\n"
                 + String.join("\nUNION ALL\n", parts) + "\n) spans";
+    }
+
+    /** The prefix of the column that holds a filter field's value in {@link #explain}'s rows ({@code filter_type}). */
+    public static final String FILTER_COLUMN = "filter_";
+
+    /**
+     * One query giving the records {@code metric} counts in {@code period}, for one unit and the units below it or
+     * for all records ({@code unitCode} null), in the order of their date, unit and lineage: columns record_key,
+     * unit_code, counted_under, metric_date, subject_type, subject, one {@code filter_<field>} (as text) per field the
+     * metric filters on, source_file, source_sheet, source_row and period_id. Its rows are as many as
+     * {@link #totals} counts for the same arguments.
+     */
+    public String explain(Metric metric, Period period, String unitCode, UnitBasis basis) {
+        StringBuilder columns = new StringBuilder();
+        for (String field : metric.filter().keySet()) {
+            columns.append(", CAST(r.").append(field).append(" AS STRING) AS ").append(FILTER_COLUMN).append(field);
+        }
+        String unitFilter = unitCode == null ? ""
+                : "JOIN unit_closure c ON c.unit_code = " + unitRef(basis) + " AND c.ancestor_code = " + quote(unitCode);
+        String countedUnder = basis == UnitBasis.SUCCESSOR ? "coalesce(m.current_code, r.unit_code)" : "r.unit_code";
+        return withPeriods(List.of(period), List.of(fill(explainTemplate, metric, Map.of("{{filter_columns}}", columns.toString(),
+                "{{unit_filter}}", unitFilter, "{{counted_under}}", countedUnder))));
     }
 
     private static String unitRef(UnitBasis basis) {

@@ -17,9 +17,26 @@ import java.util.Set;
  */
 public final class UnitHierarchy {
 
-    /** A unit as the units reference holds it. */
+    /**
+     * A unit as the units reference holds it. {@code email}: the unit's addresses as typed in the reference's optional
+     * e-mail column (several separated by {@code ;}), or null; readers that need no address leave it null.
+     */
     public record Unit(String code, String name, String parentCode, String level, String aliases,
-                       LocalDate validFrom, LocalDate validTo, String successorCode) {
+                       LocalDate validFrom, LocalDate validTo, String successorCode, String email) {
+
+        /** A unit without an address. */
+        public Unit(String code, String name, String parentCode, String level, String aliases, LocalDate validFrom, LocalDate validTo,
+                    String successorCode) {
+            this(code, name, parentCode, level, aliases, validFrom, validTo, successorCode, null);
+        }
+
+        /** The unit's addresses, each trimmed, in the order typed; empty when it has none. */
+        public List<String> emails() {
+            if (email == null || email.isBlank()) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(email.split("[;,]")).map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
+        }
     }
 
     /** One row of the closure: {@code ancestor} is {@code unit} or above it, {@code distance} levels up. */

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 
 import vn.inspection.pipeline.metrics.Breakdown;
 import vn.inspection.pipeline.metrics.DateSpan;
+import vn.inspection.pipeline.metrics.ExplainedRecord;
 import vn.inspection.pipeline.metrics.Metric;
 import vn.inspection.pipeline.metrics.MetricEngine;
 import vn.inspection.pipeline.metrics.MetricSql;
@@ -140,6 +141,21 @@ public final class SparkMetricEngine implements MetricEngine {
             values.computeIfAbsent(row.getAs("code"), c -> new LinkedHashMap<>()).put(row.getAs("period_id"), row.<Long>getAs("value"));
         }
         return values;
+    }
+
+    @Override
+    public List<ExplainedRecord> explain(Metric metric, Period period, String unitCode, UnitBasis basis) {
+        List<ExplainedRecord> records = new ArrayList<>();
+        for (Row row : query(sql.explain(metric, period, unitCode, basis))) {
+            Map<String, String> filterValues = new LinkedHashMap<>();
+            for (String field : metric.filter().keySet()) {
+                filterValues.put(field, row.getAs(MetricSql.FILTER_COLUMN + field));
+            }
+            records.add(new ExplainedRecord(metric.recordType(), row.getAs("record_key"), row.getAs("unit_code"), row.getAs("counted_under"),
+                    date(row.getAs("metric_date")), filterValues, row.getAs("subject_type"), row.getAs("subject"), row.getAs("source_file"),
+                    row.getAs("source_sheet"), row.getAs("source_row")));
+        }
+        return records;
     }
 
     @Override
