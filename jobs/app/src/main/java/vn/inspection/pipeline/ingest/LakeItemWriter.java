@@ -197,8 +197,8 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
 
     /** Reads the current versions' values of some records from the committed lake into {@link #currentValues}. */
     private void lookUp(RecordSchema schema, List<String> recordKeys) throws IOException {
-        LakeSnapshot snapshot = lake.snapshot();
         Set<String> replaced = plan.replaced();
+        LakeSnapshot snapshot = lake.snapshot(replaced);
         Map<Path, java.time.Instant> parts = new java.util.LinkedHashMap<>();
         for (ManifestEntry entry : snapshot.entries()) {
             if (replaced.contains(entry.checksum()) && entry.runId() != runId) {

@@ -349,7 +349,8 @@ public final class Lake {
      * clock says otherwise (versions are ordered by these instants, so they never tie or go back).
      */
     public java.time.Instant nextCommitInstant(java.time.Instant now) {
-        java.time.Instant last = snapshot().lastChange().orElse(java.time.Instant.EPOCH);
+        // read tolerantly: a publish that restores a damaged entry must not be refused by that entry
+        java.time.Instant last = new LakeSnapshot(manifest.scan().entries(), manifest.withdrawals()).lastChange().orElse(java.time.Instant.EPOCH);
         java.time.Instant next = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return next.isAfter(last) ? next : last.plus(1, java.time.temporal.ChronoUnit.MICROS);
     }
