@@ -168,8 +168,7 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
         if (unmapped.isEmpty()) {
             return accepted.values();
         }
-        java.util.OptionalLong current = keys.current(accepted.recordKey());
-        if (current.isEmpty() || current.getAsLong() == 0 || current.getAsLong() == RecordVersions.versionOf(schema, accepted.values())) {
+        if (!needsCurrent(schema, unmapped, accepted)) {
             return accepted.values();
         }
         Map<String, Object> found = currentValues.get(accepted.recordKey());
@@ -193,6 +192,23 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
             }
         }
         return merged;
+    }
+
+    /**
+     * Whether a row of a sheet lacking the fields {@code unmapped} needs the current version's values of them: only when
+     * the lake holds the record with other content, and its current version holds something in one of those fields.
+     */
+    private boolean needsCurrent(RecordSchema schema, List<vn.inspection.pipeline.schema.FieldSpec> unmapped, RowOutcome.Accepted accepted) {
+        java.util.OptionalLong current = keys.current(accepted.recordKey());
+        if (current.isEmpty() || current.getAsLong() == 0 || current.getAsLong() == RecordVersions.versionOf(schema, accepted.values())) {
+            return false;
+        }
+        int mask = keys.currentMask(accepted.recordKey());
+        int lacking = 0;
+        for (vn.inspection.pipeline.schema.FieldSpec field : unmapped) {
+            lacking |= 1 << Math.min(schema.fields().indexOf(field), 31);
+        }
+        return (mask & lacking) != 0;
     }
 
     /** Reads the current versions' values of some records from the committed lake into {@link #currentValues}. */
@@ -224,9 +240,9 @@ public class LakeItemWriter implements ItemStreamWriter<ProcessedRow> {
         Map<String, List<String>> wanted = new HashMap<>();
         for (ProcessedRow item : chunk) {
             if (item.source() instanceof SourceItem.Row row && item.outcome() instanceof RowOutcome.Accepted accepted
-                    && !row.layout().schema().isUnits() && !unmapped(row.layout(), accepted.values()).isEmpty()) {
-                java.util.OptionalLong current = keys.current(accepted.recordKey());
-                if (current.isPresent() && current.getAsLong() != 0) {
+                    && !row.layout().schema().isUnits()) {
+                List<vn.inspection.pipeline.schema.FieldSpec> unmapped = unmapped(row.layout(), accepted.values());
+                if (!unmapped.isEmpty() && needsCurrent(row.layout().schema(), unmapped, accepted)) {
                     wanted.computeIfAbsent(row.layout().schema().recordType(), t -> new ArrayList<>()).add(accepted.recordKey());
                 }
             }

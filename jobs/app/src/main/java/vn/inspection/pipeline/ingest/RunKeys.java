@@ -57,7 +57,8 @@ final class RunKeys {
             Map<Path, Instant> parts = new LinkedHashMap<>();
             type.getValue().forEach(p -> parts.put(p, STAGED));
             int typeIndex = versions.type(type.getKey());
-            LakeReader.readVersions(schema, parts, row -> versions.offer(row.key(), schema.isUnits() ? 1 : row.version(), owner, typeIndex, row.date()));
+            LakeReader.readVersions(schema, parts, row -> versions.offer(row.key(), schema.isUnits() ? 1 : row.version(), owner, typeIndex, row.date(),
+                    row.mask()));
         }
         for (RunStaging.Held h : held) {
             versions.hold(h.key());
@@ -72,7 +73,12 @@ final class RunKeys {
         int day = date == null ? RecordVersions.NO_DATE : (int) date.toEpochDay();
         span(type, day);
         long version = schema.isUnits() ? 1 : RecordVersions.versionOf(schema, values);
-        return versions.offer(key, version, versions.owner(checksum), type, day);
+        return versions.offer(key, version, versions.owner(checksum), type, day, RecordVersions.maskOf(schema, values));
+    }
+
+    /** The fields the current version of a record holds something in ({@link RecordVersions#maskOf}). */
+    int currentMask(String key) {
+        return versions.currentMask(key);
     }
 
     /** The current version of a record the run knows (0 when withdrawn), or empty for a record it does not. */

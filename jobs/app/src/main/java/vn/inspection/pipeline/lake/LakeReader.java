@@ -28,7 +28,7 @@ public final class LakeReader {
     }
 
     /** One committed (or staged) version of a record: its key and version, its source file, its date (epoch day) and when it became known. */
-    public record VersionRow(String key, long version, String checksum, int date, java.time.Instant committed) {
+    public record VersionRow(String key, long version, String checksum, int date, java.time.Instant committed, int mask) {
     }
 
     /**
@@ -44,13 +44,16 @@ public final class LakeReader {
         String date = schema.periodDate().map(f -> "CAST(date_diff('day', DATE '1970-01-01', \"" + f + "\") AS INTEGER)").orElse("CAST(NULL AS INTEGER)");
         String instants = files.stream().map(f -> "('" + f.toAbsolutePath().toString().replace("'", "''") + "', "
                 + micros(parts.get(f)) + ")").collect(Collectors.joining(", "));
-        query(files, "SELECT r.record_key, " + RecordVersions.versionSql(schema) + ", r._source_checksum, " + date + ", i.micros FROM "
+        query(files, "SELECT r.record_key, " + RecordVersions.versionSql(schema) + ", r._source_checksum, " + date + ", i.micros, "
+                + RecordVersions.maskSql(schema) + " FROM "
                 + "read_parquet([" + files.stream().map(f -> "'" + f.toAbsolutePath().toString().replace("'", "''") + "'").collect(Collectors.joining(","))
                 + "], filename = true) r JOIN (VALUES " + instants + ") AS i(path, micros) ON i.path = r.filename ORDER BY i.micros, r._sheet, r._row",
                 rs -> {
                     int day = rs.getInt(4);
+                    boolean noDate = rs.wasNull();
                     into.accept(new VersionRow(rs.getString(1), RecordVersions.version(rs.getString(2)), rs.getString(3),
-                            rs.wasNull() ? RecordVersions.NO_DATE : day, java.time.Instant.EPOCH.plus(rs.getLong(5), java.time.temporal.ChronoUnit.MICROS)));
+                            noDate ? RecordVersions.NO_DATE : day, java.time.Instant.EPOCH.plus(rs.getLong(5), java.time.temporal.ChronoUnit.MICROS),
+                            rs.getInt(6)));
                 });
     }
 

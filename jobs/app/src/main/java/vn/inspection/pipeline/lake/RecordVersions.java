@@ -68,6 +68,45 @@ public final class RecordVersions {
         return version == 0 ? 1 : version;
     }
 
+    /** Every field set: nothing known of the fields (a caller that does not say). */
+    public static final int ALL_FIELDS = -1;
+
+    /**
+     * Which fields of a record hold something (not blank, not false), a bit per field in schema order; fields past the
+     * 31st share the last bit. A sheet with fewer columns gives its rows blanks (or false) in the fields it lacks: when
+     * the current version holds nothing there either, such a row needs nothing from it.
+     */
+    public static int maskOf(vn.inspection.pipeline.schema.RecordSchema schema, Map<String, Object> values) {
+        int mask = 0;
+        List<vn.inspection.pipeline.schema.FieldSpec> fields = schema.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            Object value = values.get(fields.get(i).name());
+            if (value != null && !Boolean.FALSE.equals(value)) {
+                mask |= 1 << Math.min(i, 31);
+            }
+        }
+        return mask;
+    }
+
+    /** {@link #maskOf} in DuckDB's SQL over a record type's lake columns. */
+    public static String maskSql(vn.inspection.pipeline.schema.RecordSchema schema) {
+        List<String> parts = new ArrayList<>();
+        List<vn.inspection.pipeline.schema.FieldSpec> fields = schema.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            vn.inspection.pipeline.schema.FieldSpec field = fields.get(i);
+            String column = "\"" + field.column() + "\"";
+            String set = field.type() == vn.inspection.pipeline.schema.FieldType.BOOLEAN ? "coalesce(" + column + ", false)" : column + " IS NOT NULL";
+            parts.add("CASE WHEN " + set + " THEN " + (1 << Math.min(i, 31)) + " ELSE 0 END");
+        }
+        return parts.isEmpty() ? "0" : "CAST((" + String.join(" | ", parts) + ") AS INTEGER)";
+    }
+
+    /** The fields the current version of a record holds something in ({@link #maskOf}); {@link #ALL_FIELDS} when unknown. */
+    public int currentMask(String key) {
+        int index = keys.indexOf(key);
+        return index < 0 ? ALL_FIELDS : masks[index >>> PAGE_SHIFT][index & IN_PAGE];
+    }
+
     /** {@link #versionOf} in DuckDB's SQL over a record type's lake columns, as 16 hex digits. */
     public static String versionSql(vn.inspection.pipeline.schema.RecordSchema schema) {
         List<String> parts = new ArrayList<>();
@@ -96,6 +135,8 @@ public final class RecordVersions {
     private int[][] owners = new int[16][];
     private int[][] dates = new int[16][];
     private byte[][] types = new byte[16][];
+    /** Per record, which fields its current version holds a value other than blank (or false) in ({@link #maskOf}). */
+    private int[][] masks = new int[16][];
     /** Earlier versions of the few records that had more than one. */
     private final Map<Integer, long[]> older = new HashMap<>();
     private final List<String> ownerNames = new ArrayList<>();
@@ -168,7 +209,7 @@ public final class RecordVersions {
                     withdrawAll(pending.poll(), type);
                 }
                 int owner = owner(row.checksum());
-                load(row.key(), schema.isUnits() ? 1 : row.version(), owner, typeIndex, row.date());
+                load(row.key(), schema.isUnits() ? 1 : row.version(), owner, typeIndex, row.date(), row.mask());
                 if (!kept.contains(row.checksum())) {
                     addHolding(owner, keys.indexOf(row.key())); // a file committed before holdings were kept: the records it wrote
                 }
@@ -236,11 +277,18 @@ public final class RecordVersions {
 
     /** A version of a record as committed, in commit order: it becomes the current one. */
     public void load(String key, long version, int owner, int type, int date) {
+        load(key, version, owner, type, date, ALL_FIELDS);
+    }
+
+    /** {@link #load}, with the fields the version holds something in. */
+    public void load(String key, long version, int owner, int type, int date, int mask) {
         int index = keys.indexOf(key);
         if (index < 0) {
             index = add(key, version, owner, type, date);
+            setMask(index, mask);
             return;
         }
+        setMask(index, mask);
         long current = version(index);
         if (current != version) {
             if (current != 0) {
@@ -279,9 +327,16 @@ public final class RecordVersions {
      * time, or with new content, becomes current and owned by {@code owner}.
      */
     public Outcome offer(String key, long version, int owner, int type, int date) {
+        return offer(key, version, owner, type, date, ALL_FIELDS);
+    }
+
+    /** {@link #offer}, with the fields the row holds something in. */
+    public Outcome offer(String key, long version, int owner, int type, int date, int mask) {
         int index = keys.indexOf(key);
         if (index < 0) {
-            held.set(add(key, version, owner, type, date));
+            int added = add(key, version, owner, type, date);
+            setMask(added, mask);
+            held.set(added);
             return Outcome.NEW;
         }
         if (held.get(index)) {
@@ -297,6 +352,7 @@ public final class RecordVersions {
                 remember(index);
             }
             set(index, version, owner, date);
+            setMask(index, mask);
             return Outcome.RESTORED;
         }
         if (isOlder(index, version)) {
@@ -307,6 +363,7 @@ public final class RecordVersions {
         }
         addOlder(index, current);
         set(index, version, owner, date);
+        setMask(index, mask);
         return Outcome.CORRECTED;
     }
 
@@ -337,6 +394,7 @@ public final class RecordVersions {
             long[] u = undo.get(i);
             int index = (int) u[0];
             set(index, u[1], (int) u[2], (int) u[3]);
+            setMask(index, (int) u[5]);
             if (u[4] < 0) {
                 older.remove(index);
             } else {
@@ -444,12 +502,14 @@ public final class RecordVersions {
             owners = Arrays.copyOf(owners, grown);
             dates = Arrays.copyOf(dates, grown);
             types = Arrays.copyOf(types, grown);
+            masks = Arrays.copyOf(masks, grown);
         }
         if (versions[page] == null) {
             versions[page] = new long[PAGE];
             owners[page] = new int[PAGE];
             dates[page] = new int[PAGE];
             types[page] = new byte[PAGE];
+            masks[page] = new int[PAGE];
         }
         types[page][index & IN_PAGE] = (byte) type;
         set(index, version, owner, date);
@@ -458,7 +518,12 @@ public final class RecordVersions {
 
     private void remember(int index) {
         long[] was = older.get(index);
-        undo.add(new long[] {index, version(index), owner(index), date(index), was == null ? -1 : was.length});
+        undo.add(new long[] {index, version(index), owner(index), date(index), was == null ? -1 : was.length,
+                masks[index >>> PAGE_SHIFT][index & IN_PAGE]});
+    }
+
+    private void setMask(int index, int mask) {
+        masks[index >>> PAGE_SHIFT][index & IN_PAGE] = mask;
     }
 
     private void set(int index, long version, int owner, int date) {
