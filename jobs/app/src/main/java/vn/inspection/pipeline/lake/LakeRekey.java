@@ -115,6 +115,7 @@ public final class LakeRekey {
         long records = 0;
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             for (ManifestEntry entry : snapshot.entries()) {
+                Map<String, Location> keysOfEntry = new HashMap<>();
                 Map<String, List<LakeRow>> files = new LinkedHashMap<>();
                 Map<String, long[]> sheetShift = new HashMap<>();
                 for (ManifestEntry.DataFile file : entry.dataFiles()) {
@@ -138,8 +139,10 @@ public final class LakeRekey {
                         // a row that brought a withdrawn record back (a file ingested again, a resend, a late row) is
                         // history too: never dropped
                         boolean revival = file.committedAt() != null || withdrawnKeys.contains(row.recordKey());
-                        Location first = revival ? typeSeen.get(version) : typeSeen.putIfAbsent(version, here);
-                        if (first != null && !revival) {
+                        // within one source file the first row of a record is kept, as the ingest keeps it
+                        Location inFile = revival ? null : keysOfEntry.putIfAbsent(schema.recordType() + "/" + key, here);
+                        Location first = inFile != null ? inFile : revival ? null : typeSeen.putIfAbsent(version, here);
+                        if (first != null) {
                             dropped++;
                             revealed.add(new Revealed(schema.recordType(), row.sourceFile(), row.sheet(), row.row(), first.file(), first.sheet(), first.row()));
                             sheetShift.computeIfAbsent(row.sheet(), s -> new long[1])[0]++;

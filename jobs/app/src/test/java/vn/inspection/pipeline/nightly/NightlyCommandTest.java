@@ -176,6 +176,6 @@ class NightlyCommandTest {
         }
 
         Cli.Result table = Cli.run("--home", home.toString(), "history");
-        assertThat(table.out().lines().toList().get(1)).matches("\\s+1\\s+1\\s+\\d{4}-\\d{2}-\\d{2} .*COMPLETED\\s+2014-07-02\\s+0/0\\s+0\\s+0\\s+0\\s+0");
+        assertThat(table.out().lines().toList().get(1)).matches("\\s+1\\s+1\\s+\\d{4}-\\d{2}-\\d{2} .*COMPLETED\\s+2014-07-02\\s+0/0\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0");
     }
 }
