@@ -68,6 +68,7 @@ COMMENT ON COLUMN lake_files.accepted IS 'Số dòng được nhận / Rows acce
 COMMENT ON COLUMN lake_files.duplicates IS 'Số dòng trùng / Rows skipped as duplicates';
 COMMENT ON COLUMN lake_files.rejected IS 'Số dòng bị loại / Rows rejected';
 COMMENT ON COLUMN lake_files.corrected IS 'Số dòng là phiên bản mới (đính chính) của bản ghi đã có / Rows that were new versions (corrections) of records the lake held';
+COMMENT ON COLUMN lake_files.parked IS 'Số dòng chờ danh mục đơn vị (đơn vị chưa có trong danh mục) / Rows waiting for the units reference to name their unit';
 COMMENT ON COLUMN lake_files.updated_at IS 'Lần nạp lại sau khi tệp bị rút (pipeline withdraw), nếu có / When the file was ingested again after it was withdrawn, if it was';
 
 COMMENT ON TABLE lake_sheets IS 'Số dòng mỗi trang tính của mỗi tệp đã nạp (manifest) / Counts per sheet of every ingested file (the manifest)';
@@ -78,6 +79,7 @@ COMMENT ON COLUMN lake_sheets.accepted IS 'Số dòng được nhận / Rows acc
 COMMENT ON COLUMN lake_sheets.duplicates IS 'Số dòng trùng / Rows skipped as duplicates';
 COMMENT ON COLUMN lake_sheets.rejected IS 'Số dòng bị loại / Rows rejected';
 COMMENT ON COLUMN lake_sheets.corrected IS 'Số dòng là phiên bản mới (đính chính) / Rows that were new versions (corrections)';
+COMMENT ON COLUMN lake_sheets.parked IS 'Số dòng chờ danh mục đơn vị / Rows waiting for the units reference';
 COMMENT ON COLUMN lake_sheets.outdated IS 'Số dòng giống một phiên bản cũ đã được đính chính (không thay đổi gì) / Rows equal to a version already corrected (nothing changed)';
 
 COMMENT ON TABLE withdrawals IS 'Các bản ghi bị rút khỏi số liệu: tệp gửi lại sổ thiếu chúng (resent), lệnh pipeline withdraw (withdrawn), hoặc chỉ báo cáo (reported) / Records withdrawn from the figures: a resent register lacked them (resent), pipeline withdraw (withdrawn), or reported only (reported)';

@@ -70,6 +70,7 @@ CREATE TABLE lake_files (
     duplicates BIGINT NOT NULL,
     rejected BIGINT NOT NULL,
     corrected BIGINT NOT NULL,
+    parked BIGINT NOT NULL,
     updated_at TIMESTAMP WITH TIME ZONE
 );
 CREATE TABLE lake_sheets (
@@ -80,7 +81,8 @@ CREATE TABLE lake_sheets (
     duplicates BIGINT NOT NULL,
     rejected BIGINT NOT NULL,
     corrected BIGINT NOT NULL,
-    outdated BIGINT NOT NULL
+    outdated BIGINT NOT NULL,
+    parked BIGINT NOT NULL
 );
 CREATE TABLE withdrawals (
     withdrawn_at TIMESTAMP WITH TIME ZONE NOT NULL,

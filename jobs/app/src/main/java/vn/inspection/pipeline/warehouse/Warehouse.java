@@ -642,11 +642,12 @@ public final class Warehouse {
 
     /** The manifest as tables: every ingested file, its sheets' counts and its Parquet parts. */
     private void lakeFiles(Connection connection, List<ManifestEntry> manifest) throws SQLException {
-        insertRows(connection, "lake_files", 10, manifest.stream().map(e -> java.util.Arrays.<Object>asList(e.checksum(), e.fileName(), e.sourcePath(),
-                e.ingestedAt().atOffset(java.time.ZoneOffset.UTC), e.runId(), e.accepted(), e.duplicates(), e.rejected(), e.corrected(),
+        insertRows(connection, "lake_files", 11, manifest.stream().map(e -> java.util.Arrays.<Object>asList(e.checksum(), e.fileName(), e.sourcePath(),
+                e.ingestedAt().atOffset(java.time.ZoneOffset.UTC), e.runId(), e.accepted(), e.duplicates(), e.rejected(), e.corrected(), e.parked(),
                 e.updatedAt() == null ? null : e.updatedAt().atOffset(java.time.ZoneOffset.UTC))).toList());
-        insertRows(connection, "lake_sheets", 8, manifest.stream().flatMap(e -> e.sheets().stream().map(s -> java.util.Arrays.<Object>asList(
-                e.checksum(), s.sheet(), s.recordType(), s.accepted(), s.duplicates(), s.rejected(), s.correctedRows(), s.outdatedRows()))).toList());
+        insertRows(connection, "lake_sheets", 9, manifest.stream().flatMap(e -> e.sheets().stream().map(s -> java.util.Arrays.<Object>asList(
+                e.checksum(), s.sheet(), s.recordType(), s.accepted(), s.duplicates(), s.rejected(), s.correctedRows(), s.outdatedRows(),
+                s.parkedRows()))).toList());
         insertRows(connection, "lake_parts", 7, manifest.stream().flatMap(e -> e.dataFiles().stream().map(f -> java.util.Arrays.<Object>asList(
                 e.checksum(), f.path(), f.recordType(), f.rows(), f.bytes(), f.sha256(), e.committedAt(f).atOffset(java.time.ZoneOffset.UTC)))).toList());
     }

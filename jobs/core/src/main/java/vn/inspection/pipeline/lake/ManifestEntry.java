@@ -64,6 +64,11 @@ public record ManifestEntry(
         return sheets.stream().mapToLong(SheetCounts::correctedRows).sum();
     }
 
+    /** Rows that wait for the units reference, all sheets together. */
+    public long parked() {
+        return sheets.stream().mapToLong(SheetCounts::parkedRows).sum();
+    }
+
     public long duplicates() {
         return sheets.stream().mapToLong(SheetCounts::duplicates).sum();
     }
