@@ -81,7 +81,7 @@ public final class LakeWithdraw {
             }
             Path holdings = lake.holdings(other.checksum());
             if (Files.exists(holdings)) {
-                RecordVersions.readHoldings(holdings, heldElsewhere::add);
+                readHoldings(holdings, heldElsewhere);
             } else {
                 List<Path> parts = other.dataFiles().stream().filter(d -> !d.recordType().equals(RecordSchema.UNITS)).map(d -> lake.resolve(d.path())).toList();
                 LakeReader.readKeys(parts, heldElsewhere);
@@ -103,5 +103,10 @@ public final class LakeWithdraw {
                 null, records);
         lake.commitWithdrawal(withdrawal);
         return new Result(file, withdrawal, stayed);
+    }
+
+    /** Reads a holdings file's keys into a set. */
+    static void readHoldings(Path holdings, RecordKeySet into) throws IOException {
+        RecordVersions.readHoldings(holdings, into::add);
     }
 }

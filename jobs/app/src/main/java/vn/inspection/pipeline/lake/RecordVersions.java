@@ -290,10 +290,14 @@ public final class RecordVersions {
         }
         setMask(index, mask);
         long current = version(index);
-        if (current != version && current != 0) {
-            addOlder(index, current);
+        if (current != version) {
+            if (current != 0) {
+                addOlder(index, current);
+            }
+            set(index, version, owner, date);
+        } else if (current == version) {
+            set(index, version, owner, date);
         }
-        set(index, version, owner, date);
     }
 
     /** The current version of a record (0 when withdrawn), or empty when the lake never held it. */
